@@ -1,0 +1,55 @@
+using System.CommandLine;
+using System.Globalization;
+using Atlas.Building;
+
+namespace Atlas.Cli;
+
+/// <summary><c>atlas build</c>: builds the site and prints every diagnostic and a one-line summary.</summary>
+public static class BuildCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var site = CommonOptions.Site();
+        var output = new Option<string?>("--output", "-o") { Description = "Output folder (default: site.yml's output, usually public/)." };
+        var baseUrl = new Option<string?>("--base-url") { Description = "Override site.yml's base_url, e.g. https://host/atlas/." };
+        var strict = new Option<bool>("--strict") { Description = "Treat warnings as errors." };
+        var force = new Option<bool>("--force") { Description = "Replace an existing output folder that no atlas build wrote." };
+
+        var command = new Command("build", "Build the site into the output folder. The previous output stays untouched if the build fails.")
+        {
+            site, output, baseUrl, strict, force,
+        };
+
+        command.SetAction(parse =>
+        {
+            var options = new BuildOptions(parse.GetValue(site)!)
+            {
+                OutputDirectory = parse.GetValue(output),
+                BaseUrl = parse.GetValue(baseUrl),
+                Strict = parse.GetValue(strict),
+                Force = parse.GetValue(force),
+            };
+
+            var result = SiteBuilder.Build(options);
+            DiagnosticPrinter.Print(result.Diagnostics, options.SiteDirectory, stderr);
+            var display = result.OutputDirectory == "" ? "" : Path.GetRelativePath(Environment.CurrentDirectory, result.OutputDirectory) + "/";
+            if (!result.Succeeded)
+            {
+                var where = display == "" ? "the previous output" : $"the previous output in {display}";
+                stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"build failed: {Plural(result.ErrorCount, "error")}, {Plural(result.WarningCount, "warning")}; nothing was written and {where} is untouched."));
+                return AtlasCommand.ContentErrors;
+            }
+
+            var languages = string.Join(", ", result.PagesPerLanguage.Where(p => p.Key != "").Select(p => $"{p.Key} {p.Value}"));
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"built {Plural(result.PageCount, "page")} ({languages}, root {result.PagesPerLanguage.GetValueOrDefault("")}) and {Plural(result.FilesWritten - result.PageCount, "asset")} into {display} in {result.Elapsed.TotalMilliseconds:0} ms; {Plural(result.WarningCount, "warning")}."));
+            return AtlasCommand.Ok;
+        });
+
+        return command;
+    }
+
+    internal static string Plural(int count, string noun) =>
+        count.ToString(CultureInfo.InvariantCulture) + " " + (count == 1 ? noun : noun + "s");
+}

@@ -1,0 +1,3 @@
+using Atlas.Cli;
+
+return AtlasCommand.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,20 @@
+namespace Atlas.Building;
+
+/// <summary>What to build and where. Paths may be relative to the current folder.</summary>
+public sealed record BuildOptions(string SiteDirectory)
+{
+    /// <summary>Overrides site.yml's output folder (relative paths are relative to the current folder).</summary>
+    public string? OutputDirectory { get; init; }
+
+    /// <summary>Overrides site.yml's base_url, e.g. for a preview deployment under another host or sub-path.</summary>
+    public string? BaseUrl { get; init; }
+
+    /// <summary>Treat warnings as errors.</summary>
+    public bool Strict { get; init; }
+
+    /// <summary>Replace an existing output folder even if no atlas build wrote it.</summary>
+    public bool Force { get; init; }
+
+    /// <summary>The user's home folder, which is never an acceptable output; injectable for tests.</summary>
+    public string? HomeDirectory { get; init; } = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+}

@@ -1,0 +1,21 @@
+using System.Collections.Immutable;
+using Atlas.Diagnostics;
+
+namespace Atlas.Building;
+
+/// <summary>The outcome of a build: its diagnostics, what it wrote (pages per language) and how long it took.</summary>
+public sealed record BuildResult(
+    bool Succeeded,
+    IReadOnlyList<Diagnostic> Diagnostics,
+    ImmutableSortedDictionary<string, int> PagesPerLanguage,
+    int FilesWritten,
+    TimeSpan Elapsed,
+    string OutputDirectory,
+    DependencyGraph? Graph)
+{
+    public int ErrorCount => Diagnostics.Count(d => d.IsError);
+
+    public int WarningCount => Diagnostics.Count(d => !d.IsError);
+
+    public int PageCount => PagesPerLanguage.Values.Sum();
+}

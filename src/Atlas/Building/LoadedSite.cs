@@ -1,0 +1,16 @@
+using System.Collections.Immutable;
+using Atlas.Config;
+using Atlas.Localization;
+using Atlas.Model;
+using Atlas.Rendering;
+
+namespace Atlas.Building;
+
+/// <summary>A site after load and validation, ready to render: what <c>check</c> inspects and <c>build</c> renders.</summary>
+public sealed record LoadedSite(
+    SiteConfig Config,
+    ImmutableDictionary<string, I18nBundle> Bundles,
+    TemplateSet Templates,
+    AssetSet Assets,
+    SiteModel Model,
+    ImmutableArray<PageSpec> Pages);

@@ -1,0 +1,242 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Atlas.Config;
+using Atlas.Diagnostics;
+using Atlas.Yaml;
+
+namespace Atlas.Content;
+
+/// <summary>
+/// Finds and reads every content file: <c>content/&lt;folder&gt;/&lt;slug&gt;.yml</c> and
+/// <c>content/&lt;folder&gt;/&lt;slug&gt;.&lt;lang&gt;.md</c>. File names, slugs, languages and the file system
+/// (symlinks that leave content/, unreadable files, stray files) are checked here; field values are not.
+/// </summary>
+public static class ContentLoader
+{
+    public static ImmutableArray<EntitySource> Load(SiteConfig config, DiagnosticBag diagnostics)
+    {
+        var contentDirectory = Path.Combine(config.SiteDirectory, SiteConfig.ContentFolder);
+        if (!Directory.Exists(contentDirectory))
+        {
+            diagnostics.Error(SourceLocation.File(SiteConfig.ContentFolder + "/"),
+                "there is no content/ folder next to site.yml; create it with one folder per collection.");
+            return [];
+        }
+
+        var byFolder = config.Collections.ToDictionary(c => c.Folder, StringComparer.Ordinal);
+        var contentRoot = Path.GetFullPath(contentDirectory) + Path.DirectorySeparatorChar;
+        var files = new List<(CollectionConfig Collection, FileInfo File, string Display)>();
+
+        foreach (var entry in Sorted(new DirectoryInfo(contentDirectory).EnumerateFileSystemInfos()))
+        {
+            var display = $"{SiteConfig.ContentFolder}/{entry.Name}";
+            if (entry is not DirectoryInfo directory)
+            {
+                diagnostics.Error(SourceLocation.File(display),
+                    "files directly in content/ are not read; move it into a collection folder (content/<collection>/).");
+                continue;
+            }
+
+            if (!byFolder.TryGetValue(entry.Name, out var collection))
+            {
+                diagnostics.Error(SourceLocation.File(display + "/"),
+                    $"content/{entry.Name}/ is not a collection folder declared in site.yml ({string.Join(", ", byFolder.Keys.Order(StringComparer.Ordinal))}); declare it under collections: or remove it.");
+                continue;
+            }
+
+            if (!IsInside(directory, contentRoot, display, diagnostics))
+            {
+                continue;
+            }
+
+            foreach (var item in Sorted(directory.EnumerateFileSystemInfos()))
+            {
+                var itemDisplay = $"{display}/{item.Name}";
+                if (item is DirectoryInfo)
+                {
+                    diagnostics.Error(SourceLocation.File(itemDisplay + "/"),
+                        "collection folders hold files only; move the files up into " + display + "/ or remove the folder.");
+                    continue;
+                }
+
+                if (IsInside(item, contentRoot, itemDisplay, diagnostics))
+                {
+                    files.Add((collection, (FileInfo)item, itemDisplay));
+                }
+            }
+        }
+
+        return Group(config, files, diagnostics);
+    }
+
+    private static IEnumerable<FileSystemInfo> Sorted(IEnumerable<FileSystemInfo> entries) =>
+        entries.Where(e => !e.Name.StartsWith('.')).OrderBy(e => e.Name, StringComparer.Ordinal);
+
+    /// <summary>A symlink is followed only when it stays inside content/: a pull request must not make the build read /etc/passwd.</summary>
+    private static bool IsInside(FileSystemInfo entry, string contentRoot, string display, DiagnosticBag diagnostics)
+    {
+        if (entry.LinkTarget is null)
+        {
+            return true;
+        }
+
+        string? target;
+        try
+        {
+            target = entry.ResolveLinkTarget(returnFinalTarget: true)?.FullName;
+        }
+        catch (IOException)
+        {
+            target = null;
+        }
+
+        if (target is null || !Path.GetFullPath(target).StartsWith(contentRoot, StringComparison.Ordinal))
+        {
+            diagnostics.Error(SourceLocation.File(display),
+                "this symbolic link leads outside content/ (or nowhere); replace it with the file itself.");
+            return false;
+        }
+
+        return true;
+    }
+
+    private static ImmutableArray<EntitySource> Group(
+        SiteConfig config, List<(CollectionConfig Collection, FileInfo File, string Display)> files, DiagnosticBag diagnostics)
+    {
+        var languages = config.Languages.Select(l => l.Code).ToHashSet(StringComparer.Ordinal);
+        var parsed = new List<(CollectionConfig Collection, string Slug, string? Language, FileInfo File, string Display)>();
+        var caseFolded = new Dictionary<string, string>(StringComparer.Ordinal);
+
+        foreach (var (collection, file, display) in files)
+        {
+            var folded = display.ToLowerInvariant();
+            if (caseFolded.TryGetValue(folded, out var other))
+            {
+                diagnostics.Error(SourceLocation.File(display),
+                    $"this file name differs from {other} only in letter case, which breaks on case-insensitive systems; rename or remove one.");
+                continue;
+            }
+
+            caseFolded[folded] = display;
+            var name = file.Name;
+            string slug;
+            string? language = null;
+            if (name.EndsWith(".yml", StringComparison.Ordinal))
+            {
+                slug = name[..^4];
+            }
+            else if (name.EndsWith(".md", StringComparison.Ordinal))
+            {
+                var stem = name[..^3];
+                var dot = stem.LastIndexOf('.');
+                if (dot < 0)
+                {
+                    diagnostics.Error(SourceLocation.File(display),
+                        $"a Markdown file needs its language in the name: {stem}.{config.DefaultLanguage}.md.");
+                    continue;
+                }
+
+                slug = stem[..dot];
+                language = stem[(dot + 1)..];
+                if (!languages.Contains(language))
+                {
+                    diagnostics.Error(SourceLocation.File(display),
+                        $"'{language}' is not a language of the site ({string.Join(", ", config.Languages.Select(l => l.Code))}); rename the file or declare the language in site.yml.");
+                    continue;
+                }
+            }
+            else
+            {
+                var hint = name.EndsWith(".yaml", StringComparison.Ordinal) ? " Rename it to .yml." : "";
+                diagnostics.Error(SourceLocation.File(display),
+                    $"unexpected file in a collection folder; only <slug>.yml and <slug>.<language>.md belong here.{hint}");
+                continue;
+            }
+
+            if (!Slug.IsValid(slug))
+            {
+                diagnostics.Error(SourceLocation.File(display),
+                    $"'{slug}' is not a valid slug: use {Slug.Rule}. The slug is the page's URL.");
+                continue;
+            }
+
+            parsed.Add((collection, slug, language, file, display));
+        }
+
+        // Reading and YAML parsing are the slow part of loading: do them in parallel, keep the order stable.
+        var read = new (YamlMapping? Data, EntityDocument? Document, bool Ok)[parsed.Count];
+        Parallel.For(0, parsed.Count, i =>
+        {
+            var (_, _, language, file, display) = parsed[i];
+            var text = SourceText.Read(file.FullName, display, diagnostics);
+            if (text is null)
+            {
+                return;
+            }
+
+            if (language is null)
+            {
+                read[i] = ReadData(text, display, diagnostics);
+            }
+            else
+            {
+                var document = FrontMatter.Parse(language, display, text, diagnostics);
+                read[i] = (null, document, document is not null);
+            }
+        });
+
+        var entities = ImmutableArray.CreateBuilder<EntitySource>();
+        foreach (var group in parsed.Select((p, i) => (p, i)).GroupBy(x => (x.p.Collection.Name, x.p.Slug)))
+        {
+            var collection = group.First().p.Collection;
+            string? dataPath = null;
+            YamlMapping? data = null;
+            var documents = ImmutableArray.CreateBuilder<EntityDocument>();
+            var ok = true;
+            foreach (var (p, i) in group)
+            {
+                ok &= read[i].Ok;
+                if (p.Language is null)
+                {
+                    dataPath = p.Display;
+                    data = read[i].Data;
+                }
+                else if (read[i].Document is { } document)
+                {
+                    documents.Add(document);
+                }
+            }
+
+            if (!ok)
+            {
+                continue;
+            }
+
+            entities.Add(new EntitySource(collection, group.Key.Slug, dataPath, data,
+                [.. documents.OrderBy(d => d.Language, StringComparer.Ordinal)]));
+        }
+
+        return entities.ToImmutable();
+    }
+
+    private static (YamlMapping? Data, EntityDocument? Document, bool Ok) ReadData(string text, string display, DiagnosticBag diagnostics)
+    {
+        if (!YamlReader.TryRead(text, display, diagnostics, out var root))
+        {
+            return (null, null, false);
+        }
+
+        switch (root)
+        {
+            case null:
+                diagnostics.Error(SourceLocation.File(display),
+                    "the data file is empty; it needs at least name: {zh: ..., en: ...} and the collection's required fields.");
+                return (null, null, false);
+            case YamlMapping mapping:
+                return (mapping, null, true);
+            default:
+                diagnostics.Error(root.Location, $"the data file must be a map of fields (name: ..., summary: ...), not {root.Shape}.");
+                return (null, null, false);
+        }
+    }
+}

@@ -1,0 +1,241 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Globalization;
+using Atlas.Config;
+using Atlas.Content;
+using Atlas.Diagnostics;
+using Atlas.Markdown;
+using Atlas.Yaml;
+
+namespace Atlas.Model;
+
+/// <summary>
+/// Validates the content read by <see cref="ContentLoader"/> against site.yml and builds the <see cref="SiteModel"/>:
+/// field types, required fields, languages, front matter overrides, Markdown bodies, and references (each must
+/// resolve, into the right collection). Every problem becomes a diagnostic; nothing throws.
+/// </summary>
+public static class ModelBuilder
+{
+    public static SiteModel? Build(SiteConfig config, ImmutableArray<EntitySource> sources, DiagnosticBag diagnostics)
+    {
+        var errorsBefore = diagnostics.ErrorCount;
+        var known = sources.Where(s => s.DataPath is not null)
+            .Select(s => new EntityId(s.Collection.Name, s.Slug))
+            .ToHashSet();
+
+        var entities = new ConcurrentBag<Entity>();
+        Parallel.ForEach(sources, source =>
+        {
+            if (BuildEntity(config, source, known, diagnostics) is { } entity)
+            {
+                entities.Add(entity);
+            }
+        });
+
+        return diagnostics.ErrorCount > errorsBefore ? null : new SiteModel(config, entities);
+    }
+
+    private static Entity? BuildEntity(SiteConfig config, EntitySource source, HashSet<EntityId> known, DiagnosticBag diagnostics)
+    {
+        var collection = source.Collection;
+        var id = new EntityId(collection.Name, source.Slug);
+        if (source.DataPath is null || source.Data is null)
+        {
+            var path = source.Documents.FirstOrDefault()?.Path ?? $"content/{collection.Folder}/{source.Slug}";
+            diagnostics.Error(SourceLocation.File(path),
+                $"there is no data file for this entity; create content/{collection.Folder}/{source.Slug}.yml with at least name: and summary:.");
+            return null;
+        }
+
+        var ok = true;
+        var fields = ImmutableSortedDictionary.CreateBuilder<string, FieldValue>(StringComparer.Ordinal);
+        var languages = config.Languages.Select(l => l.Code).ToImmutableArray();
+
+        foreach (var (key, node) in source.Data.Entries)
+        {
+            var field = collection.Field(key.Value);
+            if (field is null)
+            {
+                diagnostics.Error(key.Location,
+                    $"'{key.Value}' is not a field of collection '{collection.Name}'; declared fields are: {string.Join(", ", collection.Fields.Select(f => f.Name))}. Fix the name or declare the field in site.yml.");
+                ok = false;
+                continue;
+            }
+
+            if (node is YamlScalar { IsNull: true })
+            {
+                continue; // an empty value is an absent value; required fields are checked below
+            }
+
+            var value = FieldParser.Parse(field, node, languages, id, diagnostics);
+            if (value is null)
+            {
+                ok = false;
+                continue;
+            }
+
+            fields[field.Name] = value;
+        }
+
+        // Front matter may set or override localized fields for its own language.
+        foreach (var document in source.Documents)
+        {
+            foreach (var (key, node) in document.FrontMatter?.Entries ?? [])
+            {
+                var field = collection.Field(key.Value);
+                if (field is null)
+                {
+                    diagnostics.Error(key.Location,
+                        $"'{key.Value}' is not a field of collection '{collection.Name}'; front matter may set only localized fields ({string.Join(", ", collection.Fields.Where(f => f.IsLocalized).Select(f => f.Name))}).");
+                    ok = false;
+                    continue;
+                }
+
+                if (!field.IsLocalized)
+                {
+                    diagnostics.Error(key.Location,
+                        $"'{key.Value}' is shared by all languages; set it in {source.DataPath}, not in front matter.");
+                    ok = false;
+                    continue;
+                }
+
+                if (node is not YamlScalar scalar)
+                {
+                    diagnostics.Error(node.Location, $"'{key.Value}' in front matter must be a text, not {node.Shape}.");
+                    ok = false;
+                    continue;
+                }
+
+                var existing = fields.TryGetValue(field.Name, out var current) ? ((LocalizedValue)current).Text : LocalizedText.Empty;
+                var location = current?.Location ?? scalar.Location;
+                fields[field.Name] = new LocalizedValue(location, existing.With(document.Language, scalar.Value.Trim()));
+            }
+        }
+
+        ok &= CheckComplete(collection, source, fields, languages, diagnostics);
+        ok &= CheckReferences(collection, id, fields, known, diagnostics);
+
+        var texts = BuildTexts(config, source, known, diagnostics, ref ok);
+        if (!ok)
+        {
+            return null;
+        }
+
+        return new Entity(id, collection, fields.ToImmutable(), texts, [.. source.Files.Order(StringComparer.Ordinal)]);
+    }
+
+    private static bool CheckComplete(CollectionConfig collection, EntitySource source,
+        ImmutableSortedDictionary<string, FieldValue>.Builder fields, ImmutableArray<string> languages, DiagnosticBag diagnostics)
+    {
+        var ok = true;
+        var dataLocation = source.Data!.Location with { Line = 1, Column = 1 };
+        foreach (var field in collection.Fields)
+        {
+            if (!fields.TryGetValue(field.Name, out var value))
+            {
+                if (field.Required)
+                {
+                    diagnostics.Error(dataLocation,
+                        $"required field '{field.Name}' is missing; add {field.Name}: {Example(field, languages)}.");
+                    ok = false;
+                }
+
+                continue;
+            }
+
+            if (value is LocalizedValue localized)
+            {
+                foreach (var language in languages.Where(l => !localized.Text.Has(l) || string.IsNullOrWhiteSpace(localized.Text[l])))
+                {
+                    diagnostics.Error(value.Location,
+                        $"'{field.Name}' has no '{language}' text; add {language}: ... here or '{field.Name}:' in the front matter of {source.Slug}.{language}.md.");
+                    ok = false;
+                }
+            }
+        }
+
+        return ok;
+    }
+
+    private static string Example(FieldDefinition field, ImmutableArray<string> languages) => field.Type switch
+    {
+        FieldType.Localized => "{" + string.Join(", ", languages.Select(l => l + ": ...")) + "}",
+        FieldType.References => $"[{field.Targets[0]}-slug]",
+        FieldType.Reference => field.Targets.Length == 1 ? "slug" : "collection/slug",
+        FieldType.Date => "2021-12-14",
+        FieldType.Year => "2025",
+        FieldType.Coordinates => "[104.07, 30.67]",
+        FieldType.Number => "123.4",
+        FieldType.Enum => field.Values[0],
+        FieldType.Tags => $"[{field.Values[0]}]",
+        FieldType.Unit => "亿元",
+        FieldType.Url => "https://...",
+        _ => "...",
+    };
+
+    private static bool CheckReferences(CollectionConfig collection, EntityId self,
+        ImmutableSortedDictionary<string, FieldValue>.Builder fields, HashSet<EntityId> known, DiagnosticBag diagnostics)
+    {
+        var ok = true;
+        foreach (var field in collection.Fields.Where(f => f.IsReference))
+        {
+            if (!fields.TryGetValue(field.Name, out var value) || value is not ReferencesValue references)
+            {
+                continue;
+            }
+
+            foreach (var target in references.Targets)
+            {
+                if (target == self)
+                {
+                    diagnostics.Error(value.Location, $"'{field.Name}' refers to this entity itself ({self}); remove it.");
+                    ok = false;
+                }
+                else if (!known.Contains(target))
+                {
+                    diagnostics.Error(value.Location,
+                        $"'{field.Name}' refers to {target}, which does not exist; create content/{target}.yml or fix the slug.");
+                    ok = false;
+                }
+            }
+        }
+
+        return ok;
+    }
+
+    private static ImmutableSortedDictionary<string, EntityText> BuildTexts(
+        SiteConfig config, EntitySource source, HashSet<EntityId> known, DiagnosticBag diagnostics, ref bool ok)
+    {
+        bool Exists(string id)
+        {
+            var slash = id.IndexOf('/');
+            return slash > 0 && known.Contains(new EntityId(id[..slash], id[(slash + 1)..]));
+        }
+
+        var texts = ImmutableSortedDictionary.CreateBuilder<string, EntityText>(StringComparer.Ordinal);
+        foreach (var document in source.Documents)
+        {
+            var rendered = MarkdownRenderer.Instance.Render(document.Body, document.Path, document.BodyLine, document.Language, Exists, diagnostics);
+            texts[document.Language] = new EntityText(document.Language, document.Path, rendered.Html, rendered.PlainText, IsFallback: false);
+        }
+
+        foreach (var language in config.Languages.Where(l => !texts.ContainsKey(l.Code)))
+        {
+            var expected = $"content/{source.Collection.Folder}/{source.Slug}.{language.Code}.md";
+            if (source.Collection.Fallback && texts.TryGetValue(config.DefaultLanguage, out var fallback))
+            {
+                diagnostics.Warning(SourceLocation.File(source.DataPath!),
+                    $"no {language.Name} text ({expected}); the {config.Language(config.DefaultLanguage)!.Name} text is shown instead.");
+                texts[language.Code] = fallback with { Language = language.Code, IsFallback = true };
+            }
+            else
+            {
+                diagnostics.Error(SourceLocation.File(source.DataPath!),
+                    $"this entity has no {language.Name} page; create {expected}.");
+                ok = false;
+            }
+        }
+
+        return texts.ToImmutable();
+    }
+}

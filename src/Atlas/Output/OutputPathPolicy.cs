@@ -1,0 +1,60 @@
+namespace Atlas.Output;
+
+/// <summary>
+/// Where a build may write. The build replaces its output folder wholesale, so an output of '/', a home folder,
+/// the site itself or its sources would destroy files: such targets are refused before anything is touched.
+/// </summary>
+public static class OutputPathPolicy
+{
+    /// <summary>Returns why <paramref name="output"/> is refused, or null when it is acceptable.</summary>
+    public static string? Check(string siteDirectory, string output, string? homeDirectory)
+    {
+        var site = Normalize(siteDirectory);
+        var target = Normalize(output);
+
+        if (Path.GetPathRoot(target) == target || target == "/")
+        {
+            return $"the output folder '{output}' is the root of a file system; choose a folder such as {Path.Combine(site, "public")}.";
+        }
+
+        if (homeDirectory is { Length: > 0 })
+        {
+            var home = Normalize(homeDirectory);
+            if (target == home || IsInside(home, target))
+            {
+                return $"the output folder '{output}' is your home folder or holds it; choose a dedicated folder such as {Path.Combine(site, "public")}.";
+            }
+        }
+
+        if (target == site || IsInside(site, target))
+        {
+            return $"the output folder '{output}' is the site folder or holds it, and the build replaces its output; use a subfolder such as 'public'.";
+        }
+
+        foreach (var source in new[] { "content", "templates", ".git", "src", "tests" })
+        {
+            var folder = Normalize(Path.Combine(site, source));
+            if (target == folder || IsInside(folder, target))
+            {
+                return $"the output folder '{output}' is inside the site's {source}/ folder, which the build must not overwrite; use 'public'.";
+            }
+        }
+
+        if (target == Normalize(Path.Combine(site, "site.yml")))
+        {
+            return "the output folder cannot be site.yml.";
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether <paramref name="inner"/> lies inside <paramref name="outer"/> (both normalized).</summary>
+    private static bool IsInside(string inner, string outer) =>
+        inner.StartsWith(outer.EndsWith('/') ? outer : outer + "/", StringComparison.Ordinal);
+
+    private static string Normalize(string path)
+    {
+        var full = Path.GetFullPath(path).Replace('\\', '/');
+        return full.Length > 1 ? full.TrimEnd('/') : full;
+    }
+}

@@ -1,0 +1,217 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Text;
+using Atlas.Config;
+using Atlas.Diagnostics;
+using Atlas.Model;
+using Scriban;
+using Scriban.Runtime;
+using Scriban.Syntax;
+
+namespace Atlas.Rendering;
+
+/// <summary>
+/// Renders pages through their template and the layout, in parallel across cores. Each page gets its own Scriban
+/// context; the parsed templates, the builtins, the functions and the entity summaries are shared read-only.
+/// A template error is reported once per place in the template, with how many pages hit it.
+/// </summary>
+public sealed class PageRenderer
+{
+    private readonly SiteModel _model;
+    private readonly TemplateSet _templates;
+    private readonly ViewFactory _views;
+    private readonly ScriptObject _builtins;
+    private readonly ScriptObject _functions;
+
+    public PageRenderer(SiteModel model, TemplateSet templates, ViewFactory views, AssetSet assets)
+    {
+        _model = model;
+        _templates = templates;
+        _views = views;
+        _functions = TemplateFunctions.Create(assets, model.Config.BaseUrl);
+        _builtins = CreateBuiltins();
+    }
+
+    /// <summary>
+    /// Renders every page and hands each result to <paramref name="write"/> (called from several threads).
+    /// Returns, per page path, the templates it used.
+    /// </summary>
+    public ImmutableDictionary<string, ImmutableArray<string>> RenderAll(
+        IReadOnlyList<PageSpec> pages, Action<PageSpec, byte[]> write, DiagnosticBag diagnostics, CancellationToken cancellation = default)
+    {
+        var failures = new ConcurrentDictionary<(SourceLocation, string), List<string>>();
+        var used = new ConcurrentDictionary<string, ImmutableArray<string>>(StringComparer.Ordinal);
+        var options = new ParallelOptions { CancellationToken = cancellation, MaxDegreeOfParallelism = Environment.ProcessorCount };
+        Parallel.ForEach(pages, options, page =>
+        {
+            var state = new PageState(page, page.Language is null ? null : _views.BundleFor(page.Language),
+                page.Language is null ? null : _views.FormatterFor(page.Language));
+            try
+            {
+                var html = Render(state);
+                write(page, Encoding.UTF8.GetBytes(html));
+            }
+            catch (ScriptRuntimeException e)
+            {
+                Record(failures, TemplateSet.Locate(e.Span), e.OriginalMessage, page.Path);
+            }
+            catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or NullReferenceException or InvalidCastException)
+            {
+                // Scriban surfaces some template mistakes as plain .NET exceptions; still a template problem, not a crash.
+                Record(failures, SourceLocation.File(state.UsedTemplates.Keys.LastOrDefault() ?? page.Template), e.Message, page.Path);
+            }
+
+            used[page.Path] = [.. state.UsedTemplates.Keys.Order(StringComparer.Ordinal)];
+        });
+
+        foreach (var ((location, message), paths) in failures)
+        {
+            var first = paths.Min(StringComparer.Ordinal);
+            var where = paths.Count == 1 ? $"while rendering {first}" : $"on {paths.Count} pages, first {first}";
+            diagnostics.Error(location, $"{message.TrimEnd('.')} ({where}).");
+        }
+
+        return used.ToImmutableDictionary(StringComparer.Ordinal);
+    }
+
+    private static void Record(ConcurrentDictionary<(SourceLocation, string), List<string>> failures, SourceLocation location, string message, string page)
+    {
+        var list = failures.GetOrAdd((location, message), _ => []);
+        lock (list)
+        {
+            list.Add(page);
+        }
+    }
+
+    private string Render(PageState state)
+    {
+        var page = state.Spec;
+        var globals = Globals(page);
+        var body = RenderTemplate(page.Template, state, globals, content: null);
+        if (page.Kind == PageKind.Root)
+        {
+            return body; // the root page is a complete document of its own: it has no language for the layout's texts
+        }
+
+        return RenderTemplate(TemplateSet.LayoutPath, state, globals, new SafeHtml(body));
+    }
+
+    private string RenderTemplate(string path, PageState state, ScriptObject globals, SafeHtml? content)
+    {
+        var template = _templates.Get(path) ?? throw new InvalidOperationException($"template {path} is missing");
+        var context = new AtlasTemplateContext(_templates, state, _builtins);
+        context.MarkUsed(path);
+        context.PushGlobal(_functions);
+        context.PushGlobal(globals);
+        if (content is not null)
+        {
+            var layoutGlobals = new ScriptObject { ["content"] = content };
+            context.PushGlobal(layoutGlobals);
+        }
+
+        return template.Render(context);
+    }
+
+    private ScriptObject Globals(PageSpec page)
+    {
+        var config = _model.Config;
+        var language = page.Language ?? config.DefaultLanguage;
+        var globals = new ScriptObject
+        {
+            ["site"] = _views.Site(language),
+            ["lang"] = page.Language,
+            // Every page has the same globals, null where they do not apply, so a shared layout can test them.
+            ["entity"] = null,
+            ["collection"] = null,
+        };
+
+        string title;
+        string description;
+        switch (page.Kind)
+        {
+            case PageKind.Entity:
+                var entity = _model.Get(page.Entity!.Value);
+                var collection = config.Collection(page.Collection!)!;
+                globals["entity"] = _views.Entity(entity, language);
+                globals["collection"] = _views.Collection(collection, language);
+                title = entity.Name[language];
+                description = entity.Summary[language];
+                break;
+            case PageKind.Collection:
+                var indexed = config.Collection(page.Collection!)!;
+                globals["collection"] = _views.Collection(indexed, language);
+                title = indexed.Title[language];
+                description = config.Description[language];
+                break;
+            default:
+                title = config.Title[language];
+                description = config.Description[language];
+                break;
+        }
+
+        globals["page"] = PageView(page, title, description);
+        return globals;
+    }
+
+    private ScriptObject PageView(PageSpec page, string title, string description)
+    {
+        var config = _model.Config;
+        var translations = new List<ScriptObject>();
+        var alternates = new List<ScriptObject>();
+        if (page.Language is not null)
+        {
+            foreach (var language in config.Languages)
+            {
+                var path = SitePlanner.Translate(page, language.Code);
+                translations.Add(ViewFactory.Obj(("lang", language.Code), ("locale", language.Locale), ("name", language.Name),
+                    ("path", path), ("current", language.Code == page.Language)));
+                alternates.Add(ViewFactory.Obj(("hreflang", language.Locale), ("href", config.BaseUrl + path)));
+            }
+
+            alternates.Add(ViewFactory.Obj(("hreflang", "x-default"),
+                ("href", config.BaseUrl + (page.Kind == PageKind.Home ? "" : SitePlanner.Translate(page, config.DefaultLanguage)))));
+        }
+        else
+        {
+            foreach (var language in config.Languages)
+            {
+                alternates.Add(ViewFactory.Obj(("hreflang", language.Locale), ("href", config.BaseUrl + language.Code + "/")));
+            }
+
+            alternates.Add(ViewFactory.Obj(("hreflang", "x-default"), ("href", config.BaseUrl)));
+        }
+
+        var locale = page.Language is null ? config.Language(config.DefaultLanguage)!.Locale : config.Language(page.Language)!.Locale;
+        return ViewFactory.Obj(
+            ("path", page.Path),
+            ("kind", page.Kind.ToString().ToLowerInvariant()),
+            ("lang", page.Language),
+            ("locale", locale),
+            ("title", title),
+            ("description", description),
+            ("canonical", config.BaseUrl + page.Path),
+            ("root", page.RootPrefix),
+            ("translations", ViewFactory.Array(translations)),
+            ("alternates", ViewFactory.Array(alternates)));
+    }
+
+    /// <summary>
+    /// Scriban's builtins, made once per build, minus what would break determinism (date.now) and with an include
+    /// that does not double-escape. Object evaluation of strings is removed: content must never become code.
+    /// </summary>
+    private static ScriptObject CreateBuiltins()
+    {
+        var builtins = TemplateContext.GetDefaultBuiltinObject();
+        builtins.Remove("date");
+        builtins.Remove("include_join");
+        builtins.Remove("include");
+        builtins.SetValue("include", new SafeIncludeFunction(), readOnly: true);
+        if (builtins["object"] is ScriptObject objectFunctions)
+        {
+            objectFunctions.Remove("eval");
+            objectFunctions.Remove("eval_template");
+        }
+
+        return builtins;
+    }
+}

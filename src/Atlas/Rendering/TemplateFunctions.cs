@@ -1,0 +1,53 @@
+using System.Globalization;
+using Scriban;
+using Scriban.Runtime;
+using Scriban.Syntax;
+
+namespace Atlas.Rendering;
+
+/// <summary>
+/// The functions templates may call besides Scriban's builtins. One read-only object shared by every page render;
+/// the page-specific part (language, depth) comes from the <see cref="AtlasTemplateContext"/>.
+/// </summary>
+public static class TemplateFunctions
+{
+    public static ScriptObject Create(AssetSet assets, string baseUrl)
+    {
+        var functions = new ScriptObject();
+
+        // t "nav.home": a UI string of the page's language. A missing key is an error, not a blank.
+        functions.Import("t", new Func<TemplateContext, string, string>((context, key) => Translate(context, key)));
+
+        // tf "index.count" 12: a UI string with {0} replaced.
+        functions.Import("tf", new Func<TemplateContext, string, object, string>((context, key, argument) =>
+            Translate(context, key).Replace("{0}", Convert.ToString(argument, CultureInfo.InvariantCulture), StringComparison.Ordinal)));
+
+        // url "zh/parks/": a link relative to the current page, so the site works under any sub-path and host.
+        functions.Import("url", new Func<TemplateContext, string, string>((context, path) =>
+            Page(context).Spec.RootPrefix + (path ?? "").TrimStart('/')));
+
+        // abs_url "zh/parks/": an absolute URL under base_url, for canonical links, hreflang and feeds.
+        functions.Import("abs_url", new Func<string, string>(path => baseUrl + (path ?? "").TrimStart('/')));
+
+        // asset "style.css": the fingerprinted asset's URL relative to the current page.
+        functions.Import("asset", new Func<TemplateContext, string, string>((context, name) =>
+        {
+            var asset = assets.Find(name ?? "") ??
+                        throw new ScriptRuntimeException(context.CurrentSpan, $"asset '{name}' does not exist in templates/assets/");
+            return Page(context).Spec.RootPrefix + asset.PublishedPath;
+        }));
+
+        functions.IsReadOnly = true;
+        return functions;
+    }
+
+    private static PageState Page(TemplateContext context) => ((AtlasTemplateContext)context).Page;
+
+    private static string Translate(TemplateContext context, string key)
+    {
+        var bundle = Page(context).Bundle ??
+                     throw new ScriptRuntimeException(context.CurrentSpan, "t: this page has no language; use the site.languages values instead");
+        return bundle.Get(key ?? "") ??
+               throw new ScriptRuntimeException(context.CurrentSpan, $"UI string '{key}' is not defined in {bundle.Path}; add it to every language's bundle");
+    }
+}

@@ -1,0 +1,263 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Globalization;
+using Atlas.Config;
+using Atlas.Localization;
+using Atlas.Model;
+using Scriban.Runtime;
+
+namespace Atlas.Rendering;
+
+/// <summary>
+/// Builds what templates see: plain, read-only Scriban objects made from the model, in one language, with every
+/// value already formatted for that language. Templates never see a .NET object, only these.
+/// Summaries of entities (used in lists and links) are built once per language and shared by all pages.
+/// </summary>
+public sealed class ViewFactory
+{
+    private readonly SiteModel _model;
+    private readonly ImmutableDictionary<string, I18nBundle> _bundles;
+    private readonly ImmutableDictionary<string, Formatter> _formatters;
+    private readonly ConcurrentDictionary<(EntityId, string), ScriptObject> _summaries = new();
+    private readonly ConcurrentDictionary<string, ScriptObject> _sites = new(StringComparer.Ordinal);
+
+    public ViewFactory(SiteModel model, ImmutableDictionary<string, I18nBundle> bundles)
+    {
+        _model = model;
+        _bundles = bundles;
+        _formatters = bundles.ToImmutableDictionary(p => p.Key, p => new Formatter(p.Value));
+    }
+
+    public Formatter FormatterFor(string language) => _formatters[language];
+
+    public I18nBundle BundleFor(string language) => _bundles[language];
+
+    private SiteConfig Config => _model.Config;
+
+    /// <summary>The site in one language; for the root page (no language) the default language is used for names.</summary>
+    public ScriptObject Site(string language) => _sites.GetOrAdd(language, BuildSite);
+
+    private ScriptObject BuildSite(string language)
+    {
+        var languages = Config.Languages.Select(l => Obj(
+            ("code", l.Code), ("locale", l.Locale), ("name", l.Name), ("path", $"{l.Code}/"),
+            ("title", Config.Title[l.Code]), ("description", Config.Description[l.Code])));
+        var collections = Config.Collections.Select(c => Obj(
+            ("name", c.Name), ("title", c.Title[language]), ("path", SitePlanner.CollectionPath(language, c)),
+            ("count", _model.Collections[c.Name].Length)));
+        return Obj(
+            ("title", Config.Title[language]),
+            ("description", Config.Description[language]),
+            ("base_url", Config.BaseUrl),
+            ("default_language", Config.DefaultLanguage),
+            ("languages", Array(languages)),
+            ("collections", Array(collections)));
+    }
+
+    public ScriptObject Collection(CollectionConfig collection, string language) => Obj(
+        ("name", collection.Name),
+        ("title", collection.Title[language]),
+        ("path", SitePlanner.CollectionPath(language, collection)),
+        ("count", _model.Collections[collection.Name].Length),
+        ("entities", Array(_model.Collections[collection.Name].Select(e => Summary(e, language)))));
+
+    /// <summary>What a list or a link needs: name, summary, path and the entity's non-reference values.</summary>
+    public ScriptObject Summary(Entity entity, string language) =>
+        _summaries.GetOrAdd((entity.Id, language), _ => BuildSummary(entity, language));
+
+    private ScriptObject BuildSummary(Entity entity, string language)
+    {
+        var values = new ScriptObject();
+        foreach (var field in entity.Collection.Fields.Where(f => !f.IsReference))
+        {
+            values.Add(field.Name, FieldView(entity, field, language, summariesOfTargets: false));
+        }
+
+        values.IsReadOnly = true;
+        return Obj(
+            ("id", entity.Id.ToString()),
+            ("collection", entity.Collection.Name),
+            ("collection_title", entity.Collection.Title[language]),
+            ("slug", entity.Slug),
+            ("path", SitePlanner.EntityPath(language, entity)),
+            ("name", entity.Name[language]),
+            ("summary", entity.Summary[language]),
+            ("values", values));
+    }
+
+    /// <summary>Everything an entity page shows, in one language.</summary>
+    public ScriptObject Entity(Entity entity, string language)
+    {
+        var summary = Summary(entity, language);
+        var text = entity.Texts[language];
+        var fields = new List<ScriptObject>();
+        var values = new ScriptObject();
+        foreach (var field in entity.Collection.Fields)
+        {
+            var view = FieldView(entity, field, language, summariesOfTargets: true);
+            values.Add(field.Name, view);
+            if (view is not null && !CollectionConfig.BuiltInFields.Contains(field.Name))
+            {
+                fields.Add(view);
+            }
+        }
+
+        values.IsReadOnly = true;
+        var view2 = new ScriptObject();
+        foreach (var (key, value) in summary)
+        {
+            if (key != "values")
+            {
+                view2.Add(key, value);
+            }
+        }
+
+        view2.Add("values", values);
+        view2.Add("fields", Array(fields));
+        view2.Add("body", new SafeHtml(text.Html));
+        view2.Add("is_fallback", text.IsFallback);
+        view2.Add("references", Array(References(entity, language)));
+        view2.Add("referenced_by", Array(ReferencedBy(entity, language)));
+        view2.Add("translations", Array(Config.Languages.Select(l => Obj(
+            ("lang", l.Code), ("locale", l.Locale), ("language_name", l.Name),
+            ("path", SitePlanner.EntityPath(l.Code, entity)), ("name", entity.Name[l.Code]),
+            ("summary", entity.Summary[l.Code]), ("body", new SafeHtml(entity.Texts[l.Code].Html)),
+            ("current", l.Code == language)))));
+        view2.IsReadOnly = true;
+        return view2;
+    }
+
+    private IEnumerable<ScriptObject> References(Entity entity, string language)
+    {
+        foreach (var field in entity.Collection.Fields.Where(f => f.IsReference))
+        {
+            if (entity.Field(field.Name) is ReferencesValue references)
+            {
+                yield return Obj(
+                    ("field", field.Name),
+                    ("label", Label(language, $"field.{field.Name}")),
+                    ("items", Array(references.Targets.Select(t => Summary(_model.Get(t), language)))));
+            }
+        }
+    }
+
+    /// <summary>What points at this entity, grouped by collection in site.yml order, each group sorted like its index.</summary>
+    private IEnumerable<ScriptObject> ReferencedBy(Entity entity, string language)
+    {
+        var backlinks = _model.BacklinksTo(entity.Id);
+        foreach (var collection in Config.Collections)
+        {
+            var sources = backlinks.Where(b => b.Source.Collection.Name == collection.Name)
+                .Select(b => b.Source).Distinct().ToHashSet();
+            if (sources.Count == 0)
+            {
+                continue;
+            }
+
+            var ordered = _model.Collections[collection.Name].Where(sources.Contains);
+            yield return Obj(
+                ("collection", collection.Name),
+                ("title", collection.Title[language]),
+                ("items", Array(ordered.Select(e => Summary(e, language)))));
+        }
+    }
+
+    /// <summary>
+    /// One field as templates see it: name, label, type, formatted text, and for lists the items. Null when unset.
+    /// A number in a collection that has a unit field is a quantity in that unit ("81,986.67亿元" / "about 8.20 trillion yuan").
+    /// </summary>
+    private ScriptObject? FieldView(Entity entity, FieldDefinition field, string language, bool summariesOfTargets)
+    {
+        var value = entity.Field(field.Name);
+        if (value is null)
+        {
+            return null;
+        }
+
+        var formatter = _formatters[language];
+        var label = Label(language, $"field.{field.Name}");
+        var view = new ScriptObject
+        {
+            ["name"] = field.Name,
+            ["label"] = label,
+            ["type"] = field.Type.ToString().ToLowerInvariant(),
+        };
+
+        switch (value)
+        {
+            case TextValue text:
+                view["text"] = text.Text;
+                break;
+            case LocalizedValue localized:
+                view["text"] = localized.Text[language];
+                break;
+            case NumberValue number:
+                view["value"] = number.Number;
+                view["text"] = entity.Collection.Fields.FirstOrDefault(f => f.Type == FieldType.Unit) is { } unitField &&
+                               entity.Field(unitField.Name) is UnitValue unit
+                    ? formatter.Quantity(number.Number, unit.Unit)
+                    : formatter.Number(number.Number);
+                break;
+            case DateValue date:
+                view["text"] = formatter.Date(date.Date);
+                view["iso"] = date.Date.ToString();
+                view["year"] = date.Date.Year;
+                break;
+            case YearValue year:
+                view["text"] = year.Year.ToString(CultureInfo.InvariantCulture);
+                view["value"] = year.Year;
+                break;
+            case CoordinatesValue coordinates:
+                view["lon"] = coordinates.Longitude;
+                view["lat"] = coordinates.Latitude;
+                view["text"] = FormattableString.Invariant($"{coordinates.Latitude:0.00}° N, {coordinates.Longitude:0.00}° E");
+                break;
+            case EnumValue enumValue:
+                view["value"] = enumValue.Value;
+                view["text"] = Label(language, $"enum.{field.Name}.{enumValue.Value}");
+                break;
+            case TagsValue tags:
+                var items = tags.Values.Select(v => Obj(("value", v), ("text", Label(language, $"enum.{field.Name}.{v}")))).ToList();
+                view["items"] = Array(items);
+                view["text"] = string.Join(Label(language, "list.separator"), items.Select(i => i["text"] as string));
+                break;
+            case UnitValue unitValue:
+                view["value"] = unitValue.Unit.Text;
+                view["text"] = unitValue.Unit.Text;
+                break;
+            case UrlValue url:
+                view["text"] = url.Url;
+                view["url"] = url.Url;
+                break;
+            case ReferencesValue references:
+                var names = references.Targets.Select(t => _model.Get(t)).ToList();
+                view["text"] = string.Join(Label(language, "list.separator"), names.Select(n => n.Name[language]));
+                view["ids"] = Array(references.Targets.Select(t => (object)t.ToString()));
+                if (summariesOfTargets)
+                {
+                    view["items"] = Array(names.Select(n => Summary(n, language)));
+                }
+
+                break;
+        }
+
+        view.IsReadOnly = true;
+        return view;
+    }
+
+    private string Label(string language, string key) => _bundles[language].Get(key) ?? key;
+
+    internal static ScriptObject Obj(params (string Key, object? Value)[] members)
+    {
+        var result = new ScriptObject();
+        foreach (var (key, value) in members)
+        {
+            result.Add(key, value);
+        }
+
+        result.IsReadOnly = true;
+        return result;
+    }
+
+    internal static ScriptArray Array<T>(IEnumerable<T> items) => new(items.Cast<object>());
+}
