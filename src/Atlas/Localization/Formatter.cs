@@ -23,9 +23,13 @@ public sealed class Formatter(I18nBundle bundle)
         var pattern = date.Day is not null ? Get("format.date.day")
             : date.Month is not null ? Get("format.date.month")
             : Get("format.date.year");
+        if (pattern.Contains("{month_name}", StringComparison.Ordinal))
+        {
+            pattern = pattern.Replace("{month_name}", date.Month is { } m ? Get($"month.{m}") : "", StringComparison.Ordinal);
+        }
+
         return pattern
             .Replace("{year}", date.Year.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{month_name}", date.Month is { } m ? Get($"month.{m}") : "", StringComparison.Ordinal)
             .Replace("{month}", date.Month?.ToString(CultureInfo.InvariantCulture) ?? "", StringComparison.Ordinal)
             .Replace("{day}", date.Day?.ToString(CultureInfo.InvariantCulture) ?? "", StringComparison.Ordinal);
     }

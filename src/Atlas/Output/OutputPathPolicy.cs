@@ -34,7 +34,7 @@ public static class OutputPathPolicy
         foreach (var source in new[] { "content", "templates", ".git", "src", "tests" })
         {
             var folder = Normalize(Path.Combine(site, source));
-            if (target == folder || IsInside(folder, target))
+            if (target == folder || IsInside(target, folder))
             {
                 return $"the output folder '{output}' is inside the site's {source}/ folder, which the build must not overwrite; use 'public'.";
             }

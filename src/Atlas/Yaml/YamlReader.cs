@@ -68,7 +68,15 @@ public static class YamlReader
             }
             catch (YamlException e)
             {
-                Report(e.Start, Explain(e));
+                var message = Explain(e);
+                var location = Locate(e.Start);
+                if (message.StartsWith("a tab character", StringComparison.Ordinal) && FirstTabLine((int)e.Start.Line) is { } tabLine)
+                {
+                    location = new SourceLocation(path, tabLine.Line + lineOffset, tabLine.Column);
+                }
+
+                _failed = true;
+                diagnostics.Error(location, message);
                 root = null;
                 return false;
             }
@@ -213,6 +221,22 @@ public static class YamlReader
             }
 
             return $"invalid YAML: {detail.TrimEnd('.')}. Check the syntax on this line.";
+        }
+
+        /// <summary>The parser reports a tab where it gives up, often the line before; point at the tab itself.</summary>
+        private (int Line, int Column)? FirstTabLine(int fromLine)
+        {
+            var lines = text.Split('\n');
+            for (var i = Math.Max(0, fromLine - 1); i < lines.Length; i++)
+            {
+                var tab = lines[i].IndexOf('\t');
+                if (tab >= 0)
+                {
+                    return (i + 1, tab + 1);
+                }
+            }
+
+            return null;
         }
 
         private string LineAt(int line)

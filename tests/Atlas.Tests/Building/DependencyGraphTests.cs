@@ -1,0 +1,49 @@
+using Atlas.Tests.Support;
+
+namespace Atlas.Tests.Building;
+
+public sealed class DependencyGraphTests
+{
+    [Fact]
+    public void An_entity_file_affects_its_pages_the_pages_it_links_and_the_indexes()
+    {
+        using var site = TestSite.Minimal();
+        var graph = site.BuildOk().Graph!;
+        var affected = graph.AffectedBy("content/parks/gaozhu.yml");
+        Assert.Contains("zh/parks/gaozhu/", affected);
+        Assert.Contains("en/parks/gaozhu/", affected);
+        Assert.Contains("en/cities/chongqing/", affected); // lists gaozhu as a backlink
+        Assert.Contains("zh/parks/", affected);
+        Assert.Contains("en/", affected);
+        Assert.DoesNotContain("en/cities/chengdu/", affected);
+        Assert.DoesNotContain("", affected);
+    }
+
+    [Fact]
+    public void A_template_affects_the_pages_that_used_it_including_partials()
+    {
+        using var site = TestSite.Minimal("""
+-- templates/partials/list.html --
+<ul>{{ for e in collection.entities }}<li>{{ e.name }}</li>{{ end }}</ul>
+-- templates/collection.html --
+<h1>{{ collection.title }}</h1>{{ include "partials/list.html" }}
+""");
+        var graph = site.BuildOk().Graph!;
+        var partial = graph.AffectedBy("templates/partials/list.html");
+        Assert.Equal(["en/cities/", "en/parks/", "zh/cities/", "zh/parks/"], partial);
+        Assert.Contains("en/parks/gaozhu/", graph.AffectedBy("templates/entity.html"));
+        Assert.Contains("en/parks/gaozhu/", graph.AffectedBy("templates/layouts/base.html"));
+        Assert.DoesNotContain("", graph.AffectedBy("templates/layouts/base.html")); // the root page has no layout
+    }
+
+    [Fact]
+    public void A_bundle_affects_its_language_only_and_site_yml_affects_everything()
+    {
+        using var site = TestSite.Minimal();
+        var result = site.BuildOk();
+        var graph = result.Graph!;
+        var english = graph.AffectedBy("templates/i18n/en.yml");
+        Assert.All(english.Where(p => p != ""), p => Assert.StartsWith("en/", p));
+        Assert.Equal(result.PageCount, graph.AffectedBy("site.yml").Count);
+    }
+}
