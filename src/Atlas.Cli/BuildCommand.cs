@@ -43,7 +43,7 @@ public static class BuildCommand
 
             var languages = string.Join(", ", result.PagesPerLanguage.Where(p => p.Key != "").Select(p => $"{p.Key} {p.Value}"));
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"built {Plural(result.PageCount, "page")} ({languages}, root {result.PagesPerLanguage.GetValueOrDefault("")}) and {Plural(result.FilesWritten - result.PageCount, "asset")} into {display} in {result.Elapsed.TotalMilliseconds:0} ms; {Plural(result.WarningCount, "warning")}."));
+                $"built {Plural(result.PageCount, "page")} ({languages}, root {result.PagesPerLanguage.GetValueOrDefault("")}) and {Plural(result.FilesWritten - result.PageCount, "other file")} into {display} in {result.Elapsed.TotalMilliseconds:0} ms; {Plural(result.WarningCount, "warning")}."));
             return AtlasCommand.Ok;
         });
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Atlas.Config;
 using Atlas.Localization;
+using Atlas.Maps;
 using Atlas.Model;
 using Atlas.Rendering;
 
@@ -13,4 +14,6 @@ public sealed record LoadedSite(
     TemplateSet Templates,
     AssetSet Assets,
     SiteModel Model,
+    Taxonomies Taxonomies,
+    AtlasMap? Map,
     ImmutableArray<PageSpec> Pages);

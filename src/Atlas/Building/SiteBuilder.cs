@@ -3,7 +3,10 @@ using System.Diagnostics;
 using Atlas.Config;
 using Atlas.Content;
 using Atlas.Diagnostics;
+using Atlas.Exports;
+using Atlas.Charts;
 using Atlas.Localization;
+using Atlas.Maps;
 using Atlas.Model;
 using Atlas.Output;
 using Atlas.Rendering;
@@ -41,8 +44,9 @@ public static class SiteBuilder
             return Failed(diagnostics, clock, output);
         }
 
-        var views = new ViewFactory(site.Model, site.Bundles);
-        var renderer = new PageRenderer(site.Model, site.Templates, views, site.Assets);
+        var views = new ViewFactory(site.Model, site.Bundles, site.Map);
+        var siteViews = new SiteViews(site.Model, views, site.Taxonomies, site.Map, new ChartData(site.Model));
+        var renderer = new PageRenderer(site.Model, site.Templates, views, siteViews, site.Taxonomies, site.Assets);
         var written = 0;
         var templatesUsed = renderer.RenderAll(site.Pages, (page, bytes) =>
         {
@@ -56,14 +60,22 @@ public static class SiteBuilder
             written++;
         }
 
+        var generated = Generate(site, views).ToList();
+        foreach (var file in generated)
+        {
+            writer.Write(file.Path, file.Content);
+            written++;
+        }
+
         if (diagnostics.HasErrors || (options.Strict && diagnostics.WarningCount > 0))
         {
             return Failed(diagnostics, clock, output);
         }
 
         writer.Commit();
-        var graph = BuildGraph(site, templatesUsed);
-        var perLanguage = site.Pages.GroupBy(p => p.Language ?? "")
+        var graph = BuildGraph(site, templatesUsed, generated);
+        // Files at the top (the root page, the root 404) belong to no language.
+        var perLanguage = site.Pages.GroupBy(p => p.Path.Contains('/') ? p.Language ?? "" : "")
             .ToImmutableSortedDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         return new BuildResult(true, diagnostics.ToSortedList(), perLanguage, written, clock.Elapsed, output, graph);
     }
@@ -105,7 +117,22 @@ public static class SiteBuilder
             return null;
         }
 
-        return new LoadedSite(config, bundles, templates, assets, model, SitePlanner.Plan(model));
+        AtlasMap? map = null;
+        if (config.Features.MapBase is { } mapBase)
+        {
+            var baseMap = BaseMap.Load(config.SiteDirectory, mapBase, diagnostics);
+            if (baseMap is null)
+            {
+                return null;
+            }
+
+            map = new AtlasMap(model, baseMap);
+            assets = assets.With("basemap.svg", mapBase, baseMap.ToSvg());
+        }
+
+        var taxonomies = new Taxonomies(model);
+        var pages = SitePlanner.Plan(model, taxonomies, path => templates.Get(path) is not null);
+        return new LoadedSite(config, bundles, templates, assets, model, taxonomies, map, pages);
     }
 
     /// <summary>Every unit used in content must have words in every language, or its pages could not be written.</summary>
@@ -129,12 +156,39 @@ public static class SiteBuilder
             ? Path.GetFullPath(output)
             : Path.GetFullPath(Path.Combine(config.SiteDirectory, config.Output));
 
-    private static DependencyGraph BuildGraph(LoadedSite site, ImmutableDictionary<string, ImmutableArray<string>> templatesUsed)
+    /// <summary>The files besides pages: open data, search indexes, feeds, sitemap and robots.txt.</summary>
+    private static IEnumerable<GeneratedFile> Generate(LoadedSite site, ViewFactory views)
+    {
+        foreach (var file in DataExporter.Export(site.Model))
+        {
+            yield return file;
+        }
+
+        foreach (var file in SearchIndexWriter.Indexes(site.Model))
+        {
+            yield return file;
+        }
+
+        foreach (var file in FeedWriter.Feeds(site.Model, views.BundleFor))
+        {
+            yield return file;
+        }
+
+        yield return SitemapWriter.Sitemap(site.Config, site.Pages);
+        yield return SitemapWriter.Robots(site.Config);
+    }
+
+    private static DependencyGraph BuildGraph(LoadedSite site, ImmutableDictionary<string, ImmutableArray<string>> templatesUsed,
+        IEnumerable<GeneratedFile> generated)
     {
         var assets = site.Assets.SourcePaths.ToImmutableArray();
-        return new DependencyGraph(site.Pages.Select(page => new KeyValuePair<string, IEnumerable<string>>(
+        var everything = ImmutableArray.CreateRange([SiteConfig.FileName, .. site.Model.Entities.SelectMany(e => e.SourceFiles),
+            .. site.Config.Languages.Select(l => SitePlanner.BundlePath(l.Code))]);
+        var pages = site.Pages.Select(page => new KeyValuePair<string, IEnumerable<string>>(
             page.Path,
-            page.Dependencies.Concat(templatesUsed.GetValueOrDefault(page.Path, [])).Concat(assets))));
+            page.Dependencies.Concat(templatesUsed.GetValueOrDefault(page.Path, [])).Concat(assets)));
+        var files = generated.Select(file => new KeyValuePair<string, IEnumerable<string>>(file.Path, everything));
+        return new DependencyGraph(pages.Concat(files));
     }
 
     private static BuildResult Failed(DiagnosticBag diagnostics, Stopwatch clock, string output) =>

@@ -19,6 +19,8 @@ public enum FieldType
     Tags,
     /// <summary>A unit such as 亿元 or 万辆: an optional Chinese magnitude (万, 亿, 万亿) and a base unit.</summary>
     Unit,
+    /// <summary>true or false.</summary>
+    Boolean,
     /// <summary>An absolute http(s) URL.</summary>
     Url,
     Reference,

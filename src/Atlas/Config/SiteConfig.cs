@@ -17,6 +17,9 @@ public sealed record SiteConfig(
     ImmutableArray<CollectionConfig> Collections)
 {
     public const string FileName = "site.yml";
+
+    /// <summary>Pages, taxonomies, timeline, feeds and map, as switched on in site.yml.</summary>
+    public FeaturesConfig Features { get; init; } = FeaturesConfig.None;
     public const string ContentFolder = "content";
     public const string TemplatesFolder = "templates";
 

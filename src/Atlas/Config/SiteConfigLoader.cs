@@ -12,7 +12,7 @@ public static partial class SiteConfigLoader
     private static partial Regex LanguageCode();
 
     private static readonly string[] SiteKeys =
-        ["title", "description", "base_url", "default_language", "output", "languages", "collections"];
+        ["title", "description", "base_url", "default_language", "output", "languages", "collections", .. FeaturesConfigLoader.Keys];
 
     private static readonly string[] CollectionKeys =
         ["title", "folder", "order", "templates", "fallback", "sort", "fields"];
@@ -31,6 +31,7 @@ public static partial class SiteConfigLoader
         ["tags"] = FieldType.Tags,
         ["unit"] = FieldType.Unit,
         ["url"] = FieldType.Url,
+        ["boolean"] = FieldType.Boolean,
         ["reference"] = FieldType.Reference,
         ["references"] = FieldType.References,
     };
@@ -95,6 +96,7 @@ public static partial class SiteConfigLoader
 
         var output = reader.String("output", required: false, fallback: "public")!;
         var collections = ParseCollections(reader.Node<YamlMapping>("collections", required: true), codes, diagnostics);
+        var features = FeaturesConfigLoader.Parse(reader, codes, collections, diagnostics);
 
         var errorsAfter = diagnostics.ErrorCount;
         if (errorsAfter > errorsBefore)
@@ -102,7 +104,10 @@ public static partial class SiteConfigLoader
             return null;
         }
 
-        return new SiteConfig(siteDirectory, title, description, baseUrl, defaultLanguage, languages, output, collections);
+        return new SiteConfig(siteDirectory, title, description, baseUrl, defaultLanguage, languages, output, collections)
+        {
+            Features = features,
+        };
     }
 
     private static ImmutableArray<LanguageConfig> ParseLanguages(YamlSequence? sequence, DiagnosticBag diagnostics)

@@ -60,21 +60,25 @@ public sealed class Formatter(I18nBundle bundle)
 
     /// <summary>
     /// A value in a unit, for this language: 81986.67 亿元 is "81,986.67亿元" where magnitudes are Chinese and
-    /// "about 8.20 trillion yuan" where they are western (rounded to three significant digits, marked when rounded).
+    /// "about 8.20 trillion yuan" where they are western (three significant digits when rounding was needed, and
+    /// then marked as approximate; "3 million", not "3.00 million", when the value is exact).
     /// </summary>
-    public string Quantity(decimal value, Unit unit)
+    public string Quantity(decimal value, Unit unit) => QuantityParts(value, unit) is var (text, exact)
+        ? exact ? text : Get("format.approximately").Replace("{0}", text, StringComparison.Ordinal)
+        : "";
+
+    /// <summary>The quantity without the "about" marker, and whether it is exact: for texts that add their own qualifier.</summary>
+    public (string Text, bool Exact) QuantityParts(decimal value, Unit unit)
     {
         var pattern = Get(UnitKey(unit));
         if (Get("format.magnitudes") == "chinese")
         {
-            return pattern.Replace("{n}", Number(value), StringComparison.Ordinal)
-                .Replace("{m}", unit.Prefix, StringComparison.Ordinal);
+            return (pattern.Replace("{n}", Number(value), StringComparison.Ordinal)
+                .Replace("{m}", unit.Prefix, StringComparison.Ordinal), true);
         }
 
-        var total = value * unit.Scale;
-        var (text, exact) = Western(total);
-        var result = pattern.Replace("{n}", text, StringComparison.Ordinal).Replace("{m}", "", StringComparison.Ordinal);
-        return exact ? result : Get("format.approximately").Replace("{0}", result, StringComparison.Ordinal);
+        var (number, exact) = Western(value * unit.Scale);
+        return (pattern.Replace("{n}", number, StringComparison.Ordinal).Replace("{m}", "", StringComparison.Ordinal), exact);
     }
 
     private (string Text, bool Exact) Western(decimal total)
@@ -87,14 +91,18 @@ public sealed class Formatter(I18nBundle bundle)
                 var scaled = total / size;
                 var whole = Math.Abs(scaled) >= 100 ? 0 : Math.Abs(scaled) >= 10 ? 1 : 2;
                 var rounded = Math.Round(scaled, whole, MidpointRounding.AwayFromZero);
-                return ($"{Number(rounded, whole)} {Get(key)}", rounded * size == total);
+                var exact = rounded * size == total;
+                var shown = exact ? Normalize(rounded) : rounded;
+                return ($"{Number(shown, exact ? shown.Scale : whole)} {Get(key)}", exact);
             }
         }
 
-        // Dividing by 1.000... drops trailing zeros that the multiplication by the unit's scale left behind.
-        var normalized = total / 1.0000000000000000000000000000m;
+        var normalized = Normalize(total);
         return (Number(normalized, normalized.Scale), true);
     }
+
+    /// <summary>Drops trailing zeros (3.00 → 3) that scaling and rounding leave behind.</summary>
+    private static decimal Normalize(decimal value) => value / 1.0000000000000000000000000000m;
 
     private string Get(string key) =>
         bundle.Get(key) ?? throw new InvalidOperationException($"UI string '{key}' is missing in {bundle.Path}");

@@ -96,6 +96,11 @@ public static class I18nLoader
             }
         }
 
+        if (config.Collections.SelectMany(c => c.Fields).Any(f => f.Type == FieldType.Boolean))
+        {
+            required.UnionWith(["boolean.true", "boolean.false"]);
+        }
+
         foreach (var bundle in bundles.Values)
         {
             foreach (var key in required.Where(k => !bundle.Strings.ContainsKey(k)))

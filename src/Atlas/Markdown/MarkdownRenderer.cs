@@ -123,13 +123,34 @@ public sealed class MarkdownRenderer
         return true;
     }
 
+    /// <summary>The text of the body without markup: inline pieces joined as written, blocks separated by a newline.</summary>
     private static string PlainText(MarkdownDocument document)
     {
         var text = new System.Text.StringBuilder();
-        foreach (var literal in document.Descendants<LiteralInline>())
+        foreach (var block in document.Descendants<LeafBlock>())
         {
-            text.Append(literal.Content.AsSpan());
-            text.Append(' ');
+            if (block.Inline is null)
+            {
+                continue;
+            }
+
+            foreach (var inline in block.Inline.Descendants<Inline>())
+            {
+                switch (inline)
+                {
+                    case LiteralInline literal:
+                        text.Append(literal.Content.AsSpan());
+                        break;
+                    case CodeInline code:
+                        text.Append(code.Content);
+                        break;
+                    case LineBreakInline:
+                        text.Append(' ');
+                        break;
+                }
+            }
+
+            text.Append('\n');
         }
 
         return text.ToString().Trim();

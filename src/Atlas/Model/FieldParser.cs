@@ -108,6 +108,15 @@ public static class FieldParser
                 diagnostics.Error(scalar.Location, $"'{field.Name}' must be a unit such as 亿元, 万辆 or %, not {YamlText.Describe(scalar)}.");
                 return null;
 
+            case FieldType.Boolean:
+                if (scalar.IsPlain && text is "true" or "false")
+                {
+                    return new BooleanValue(scalar.Location, text == "true");
+                }
+
+                diagnostics.Error(scalar.Location, $"'{field.Name}' must be true or false, not {YamlText.Describe(scalar)}.");
+                return null;
+
             case FieldType.Url:
                 if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
                 {

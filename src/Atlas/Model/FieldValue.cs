@@ -26,6 +26,8 @@ public sealed record TagsValue(SourceLocation Location, ImmutableArray<string> V
 
 public sealed record UnitValue(SourceLocation Location, Unit Unit) : FieldValue(Location);
 
+public sealed record BooleanValue(SourceLocation Location, bool Value) : FieldValue(Location);
+
 public sealed record UrlValue(SourceLocation Location, string Url) : FieldValue(Location);
 
 /// <summary>A reference or list of references, resolved: every target exists.</summary>

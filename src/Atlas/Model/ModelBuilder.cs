@@ -170,6 +170,7 @@ public static class ModelBuilder
         FieldType.Tags => $"[{field.Values[0]}]",
         FieldType.Unit => "亿元",
         FieldType.Url => "https://...",
+        FieldType.Boolean => "true",
         _ => "...",
     };
 

@@ -12,6 +12,7 @@ public sealed class SiteModel
 {
     private readonly ImmutableDictionary<EntityId, Entity> _byId;
     private readonly ImmutableDictionary<EntityId, ImmutableArray<Backlink>> _backlinks;
+    private readonly ImmutableDictionary<EntityId, int> _positions;
 
     public SiteModel(SiteConfig config, IEnumerable<Entity> entities)
     {
@@ -26,6 +27,7 @@ public sealed class SiteModel
 
         Collections = byCollection.ToImmutable();
         Entities = [.. config.Collections.SelectMany(c => Collections[c.Name])];
+        _positions = Entities.Select((e, i) => (e.Id, i)).ToImmutableDictionary(p => p.Id, p => p.i);
 
         var backlinks = new Dictionary<EntityId, List<Backlink>>();
         foreach (var source in Entities)
@@ -61,6 +63,9 @@ public sealed class SiteModel
     public ImmutableDictionary<string, ImmutableArray<Entity>> Collections { get; }
 
     public Entity? Find(EntityId id) => _byId.GetValueOrDefault(id);
+
+    /// <summary>The entity's index in <see cref="Entities"/> (site order), for sorting without searching.</summary>
+    public int Position(EntityId id) => _positions[id];
 
     public Entity Get(EntityId id) => _byId[id];
 

@@ -20,6 +20,17 @@ public sealed class AssetSet
 
     public Asset? Find(string name) => Assets.GetValueOrDefault(name);
 
+    /// <summary>Adds a file the build generates (the base map SVG), fingerprinted like the others.</summary>
+    public AssetSet With(string name, string sourcePath, byte[] content) =>
+        new(Assets.SetItem(name, new Asset(name, sourcePath, Publish(name, content), content)));
+
+    private static string Publish(string name, byte[] bytes)
+    {
+        var hash = Convert.ToHexStringLower(SHA256.HashData(bytes))[..10];
+        var dot = name.LastIndexOf('.');
+        return dot > name.LastIndexOf('/') && dot > 0 ? $"assets/{name[..dot]}.{hash}{name[dot..]}" : $"assets/{name}.{hash}";
+    }
+
     public IEnumerable<string> SourcePaths => Assets.Values.Select(a => a.SourcePath);
 
     public static AssetSet Load(SiteConfig config, DiagnosticBag diagnostics)
@@ -60,12 +71,7 @@ public sealed class AssetSet
                 continue;
             }
 
-            var hash = Convert.ToHexStringLower(SHA256.HashData(bytes))[..10];
-            var dot = name.LastIndexOf('.');
-            var published = dot > name.LastIndexOf('/') && dot > 0
-                ? $"assets/{name[..dot]}.{hash}{name[dot..]}"
-                : $"assets/{name}.{hash}";
-            assets[name] = new Asset(name, display, published, bytes);
+            assets[name] = new Asset(name, display, Publish(name, bytes), bytes);
         }
 
         return new AssetSet(assets.ToImmutable());

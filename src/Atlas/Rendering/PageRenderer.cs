@@ -23,11 +23,16 @@ public sealed class PageRenderer
     private readonly ScriptObject _builtins;
     private readonly ScriptObject _functions;
 
-    public PageRenderer(SiteModel model, TemplateSet templates, ViewFactory views, AssetSet assets)
+    private readonly SiteViews _site;
+    private readonly Taxonomies _taxonomies;
+
+    public PageRenderer(SiteModel model, TemplateSet templates, ViewFactory views, SiteViews site, Taxonomies taxonomies, AssetSet assets)
     {
         _model = model;
         _templates = templates;
         _views = views;
+        _site = site;
+        _taxonomies = taxonomies;
         _functions = TemplateFunctions.Create(assets, model.Config.BaseUrl);
         _builtins = CreateBuiltins();
     }
@@ -123,19 +128,46 @@ public sealed class PageRenderer
             // Every page has the same globals, null where they do not apply, so a shared layout can test them.
             ["entity"] = null,
             ["collection"] = null,
+            ["taxonomy"] = null,
+            ["term"] = null,
+            ["atlas"] = _site.Atlas(language),
         };
 
         string title;
         string description;
+        var bundle = _views.BundleFor(language);
         switch (page.Kind)
         {
             case PageKind.Entity:
+            case PageKind.Compare:
                 var entity = _model.Get(page.Entity!.Value);
                 var collection = config.Collection(page.Collection!)!;
                 globals["entity"] = _views.Entity(entity, language);
                 globals["collection"] = _views.Collection(collection, language);
                 title = entity.Name[language];
                 description = entity.Summary[language];
+                break;
+            case PageKind.Page:
+                title = config.Features.Page(page.Name!)!.Title[language];
+                description = config.Description[language];
+                break;
+            case PageKind.TaxonomyIndex:
+            case PageKind.TaxonomyTerm:
+                var taxonomy = config.Features.Taxonomies.First(t => t.Name == page.Name);
+                globals["taxonomy"] = _site.Taxonomy(taxonomy, language);
+                title = taxonomy.Title[language];
+                description = config.Description[language];
+                if (page.Term is { } key)
+                {
+                    var term = _site.Term(taxonomy, _taxonomies.Terms(taxonomy.Name).First(t => t.Key == key), language, withEntities: true);
+                    globals["term"] = term;
+                    title = $"{term["label"]} · {title}";
+                }
+
+                break;
+            case PageKind.NotFound:
+                title = bundle.Get("notfound.title") ?? config.Title[language];
+                description = config.Description[language];
                 break;
             case PageKind.Collection:
                 var indexed = config.Collection(page.Collection!)!;
@@ -164,12 +196,16 @@ public sealed class PageRenderer
             {
                 var path = SitePlanner.Translate(page, language.Code);
                 translations.Add(ViewFactory.Obj(("lang", language.Code), ("locale", language.Locale), ("name", language.Name),
-                    ("path", path), ("current", language.Code == page.Language)));
+                    ("path", path), ("current", language.Code == page.Language && page.Path.Contains('/'))));
                 alternates.Add(ViewFactory.Obj(("hreflang", language.Locale), ("href", config.BaseUrl + path)));
             }
 
             alternates.Add(ViewFactory.Obj(("hreflang", "x-default"),
                 ("href", config.BaseUrl + (page.Kind == PageKind.Home ? "" : SitePlanner.Translate(page, config.DefaultLanguage)))));
+            if (page.Kind == PageKind.NotFound)
+            {
+                alternates.Clear(); // a 404 is not a page to index: no alternates for search engines
+            }
         }
         else
         {

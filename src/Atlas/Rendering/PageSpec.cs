@@ -16,16 +16,32 @@ public sealed record PageSpec(
     EntityId? Entity,
     ImmutableArray<string> Dependencies)
 {
-    /// <summary>Pages are folders with an index.html so that URLs end in '/' on every static host.</summary>
-    public string OutputFile => Path + "index.html";
+    /// <summary>The name of the extra page, taxonomy, or the taxonomy term this page shows.</summary>
+    public string? Name { get; init; }
 
-    /// <summary>The relative prefix from this page back to the site root: "../../../" for zh/parks/x/.</summary>
+    public string? Term { get; init; }
+
+    /// <summary>Pages are folders with an index.html so that URLs end in '/' on every static host; 404 pages are files.</summary>
+    public string OutputFile => Path.EndsWith(".html", StringComparison.Ordinal) ? Path : Path + "index.html";
+
+    /// <summary>
+    /// How links from this page reach the site root: "../../../" for zh/parks/x/. A 404 page is served at any
+    /// missing address, so its links must start from the site's base path instead (set by the planner).
+    /// </summary>
     public string RootPrefix
     {
         get
         {
+            if (AbsoluteRoot is { } absolute)
+            {
+                return absolute;
+            }
+
             var depth = Path.Count(c => c == '/');
             return depth == 0 ? "./" : string.Concat(Enumerable.Repeat("../", depth));
         }
     }
+
+    /// <summary>The base path ("/atlas/") for pages whose address is not known in advance (404).</summary>
+    public string? AbsoluteRoot { get; init; }
 }

@@ -6,25 +6,69 @@ using Atlas.Model;
 namespace Atlas.Rendering;
 
 /// <summary>
-/// Decides which pages the site has and what each depends on: the root, a home per language, an index per
-/// collection and language, a page per entity and language. Deterministic: pages are ordered by path.
+/// Decides which pages the site has and what each depends on: the root, per language a home, an index per
+/// collection, a page per entity (and its side-by-side reading page), the extra pages, the taxonomy pages and a
+/// 404 page. Deterministic: pages are ordered by path.
 /// </summary>
 public static class SitePlanner
 {
-    public static ImmutableArray<PageSpec> Plan(SiteModel model)
+    public const string CompareSegment = "compare/";
+
+    public static ImmutableArray<PageSpec> Plan(SiteModel model, Taxonomies taxonomies, Func<string, bool> hasTemplate)
     {
         var config = model.Config;
         var pages = new List<PageSpec>();
         var allContent = model.Entities.SelectMany(e => e.SourceFiles).ToImmutableArray();
+        var compare = hasTemplate(TemplateSet.PathOf("compare.html"));
+        var notFound = hasTemplate(TemplateSet.PathOf("404.html"));
 
         pages.Add(new PageSpec("", PageKind.Root, null, TemplateSet.PathOf("root.html"), null, null,
             [SiteConfig.FileName, .. config.Languages.Select(l => BundlePath(l.Code))]));
+
+        if (notFound)
+        {
+            pages.Add(new PageSpec("404.html", PageKind.NotFound, config.DefaultLanguage, TemplateSet.PathOf("404.html"), null, null,
+                [SiteConfig.FileName, BundlePath(config.DefaultLanguage)]) { AbsoluteRoot = config.BasePath });
+        }
 
         foreach (var language in config.Languages)
         {
             var common = ImmutableArray.Create(SiteConfig.FileName, BundlePath(language.Code));
             pages.Add(new PageSpec($"{language.Code}/", PageKind.Home, language.Code, TemplateSet.PathOf("home.html"), null, null,
                 [.. common, .. allContent]));
+
+            if (notFound)
+            {
+                pages.Add(new PageSpec($"{language.Code}/404.html", PageKind.NotFound, language.Code, TemplateSet.PathOf("404.html"), null, null,
+                    common) { AbsoluteRoot = config.BasePath });
+            }
+
+            foreach (var page in config.Features.Pages)
+            {
+                pages.Add(new PageSpec($"{language.Code}/{page.Name}/", PageKind.Page, language.Code,
+                    TemplateSet.PathOf($"pages/{page.Name}.html"), null, null, [.. common, .. allContent]) { Name = page.Name });
+            }
+
+            foreach (var taxonomy in config.Features.Taxonomies)
+            {
+                pages.Add(new PageSpec($"{language.Code}/{taxonomy.Name}/", PageKind.TaxonomyIndex, language.Code,
+                    TemplateSet.PathOf("taxonomy.html"), null, null, [.. common, .. allContent]) { Name = taxonomy.Name });
+                foreach (var term in taxonomies.Terms(taxonomy.Name))
+                {
+                    var files = term.Entities.SelectMany(e => e.SourceFiles);
+                    if (term.Target is { } target)
+                    {
+                        files = files.Concat(model.Get(target).SourceFiles);
+                    }
+
+                    pages.Add(new PageSpec($"{language.Code}/{taxonomy.Name}/{term.Key}/", PageKind.TaxonomyTerm, language.Code,
+                        TemplateSet.PathOf("term.html"), null, null, [.. common, .. files.Distinct()])
+                    {
+                        Name = taxonomy.Name,
+                        Term = term.Key,
+                    });
+                }
+            }
 
             foreach (var collection in config.Collections)
             {
@@ -35,14 +79,34 @@ public static class SitePlanner
 
                 foreach (var entity in entities)
                 {
+                    var dependencies = ImmutableArray.CreateRange([.. common, .. EntityDependencies(model, entity)]);
                     pages.Add(new PageSpec(EntityPath(language.Code, entity), PageKind.Entity, language.Code,
-                        TemplateSet.PathOf(collection.EntityTemplate), collection.Name, entity.Id,
-                        [.. common, .. EntityDependencies(model, entity)]));
+                        TemplateSet.PathOf(collection.EntityTemplate), collection.Name, entity.Id, dependencies));
+                    if (compare)
+                    {
+                        pages.Add(new PageSpec(EntityPath(language.Code, entity) + CompareSegment, PageKind.Compare, language.Code,
+                            TemplateSet.PathOf("compare.html"), collection.Name, entity.Id, dependencies));
+                    }
                 }
             }
         }
 
         return [.. pages.OrderBy(p => p.Path, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The templates the plan needs besides the collections' own: checked at load so a missing one is reported early.</summary>
+    public static IEnumerable<string> RequiredTemplates(SiteConfig config)
+    {
+        foreach (var page in config.Features.Pages)
+        {
+            yield return TemplateSet.PathOf($"pages/{page.Name}.html");
+        }
+
+        if (config.Features.Taxonomies.Length > 0)
+        {
+            yield return TemplateSet.PathOf("taxonomy.html");
+            yield return TemplateSet.PathOf("term.html");
+        }
     }
 
     public static string BundlePath(string language) => $"{I18nLoader.Folder}/{language}.yml";
@@ -54,8 +118,15 @@ public static class SitePlanner
     public static string EntityPath(string language, EntityId id) => $"{language}/{id.Collection}/{id.Slug}/";
 
     /// <summary>The same page in another language: pages differ only in their first path segment.</summary>
-    public static string Translate(PageSpec page, string language) =>
-        page.Language is null ? page.Path : language + page.Path[page.Language.Length..];
+    public static string Translate(PageSpec page, string language)
+    {
+        if (page.Kind == PageKind.NotFound && page.Path == "404.html")
+        {
+            return $"{language}/404.html";
+        }
+
+        return page.Language is null ? page.Path : language + page.Path[page.Language.Length..];
+    }
 
     /// <summary>An entity page shows the entity, the names of what it references and of what references it.</summary>
     private static IEnumerable<string> EntityDependencies(SiteModel model, Entity entity)

@@ -83,11 +83,11 @@ public sealed partial class TemplateSet
         }
 
         var set = new TemplateSet(templates.ToImmutable());
-        foreach (var required in new[] { LayoutPath, PathOf("root.html"), PathOf("home.html") })
+        foreach (var required in new[] { LayoutPath, PathOf("root.html"), PathOf("home.html") }.Concat(SitePlanner.RequiredTemplates(config)))
         {
             if (set.Get(required) is null)
             {
-                diagnostics.Error(SourceLocation.File(required), "this template is required; create it.");
+                diagnostics.Error(SourceLocation.File(required), "this template is required (by site.yml or the engine); create it.");
             }
         }
 

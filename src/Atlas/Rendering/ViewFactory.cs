@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Atlas.Config;
 using Atlas.Localization;
+using Atlas.Maps;
 using Atlas.Model;
 using Scriban.Runtime;
 
@@ -21,9 +22,12 @@ public sealed class ViewFactory
     private readonly ConcurrentDictionary<(EntityId, string), ScriptObject> _summaries = new();
     private readonly ConcurrentDictionary<string, ScriptObject> _sites = new(StringComparer.Ordinal);
 
-    public ViewFactory(SiteModel model, ImmutableDictionary<string, I18nBundle> bundles)
+    private readonly AtlasMap? _map;
+
+    public ViewFactory(SiteModel model, ImmutableDictionary<string, I18nBundle> bundles, AtlasMap? map = null)
     {
         _model = model;
+        _map = map;
         _bundles = bundles;
         _formatters = bundles.ToImmutableDictionary(p => p.Key, p => new Formatter(p.Value));
     }
@@ -74,8 +78,20 @@ public sealed class ViewFactory
         }
 
         values.IsReadOnly = true;
+
+        // The slugs each reference field points to, so lists can be filtered (data-cities="chengdu yubei").
+        var refs = new ScriptObject();
+        foreach (var field in entity.Collection.Fields.Where(f => f.IsReference))
+        {
+            refs.Add(field.Name, entity.Field(field.Name) is ReferencesValue references
+                ? Array(references.Targets.Select(t => (object)t.Slug))
+                : Array(System.Array.Empty<object>()));
+        }
+
+        refs.IsReadOnly = true;
         return Obj(
             ("id", entity.Id.ToString()),
+            ("refs", refs),
             ("collection", entity.Collection.Name),
             ("collection_title", entity.Collection.Title[language]),
             ("slug", entity.Slug),
@@ -117,6 +133,7 @@ public sealed class ViewFactory
         view2.Add("body", new SafeHtml(text.Html));
         view2.Add("is_fallback", text.IsFallback);
         view2.Add("references", Array(References(entity, language)));
+        view2.Add("map", Locator(entity, language));
         view2.Add("referenced_by", Array(ReferencedBy(entity, language)));
         view2.Add("translations", Array(Config.Languages.Select(l => Obj(
             ("lang", l.Code), ("locale", l.Locale), ("language_name", l.Name),
@@ -125,6 +142,23 @@ public sealed class ViewFactory
             ("current", l.Code == language)))));
         view2.IsReadOnly = true;
         return view2;
+    }
+
+    /// <summary>The entity on the small map of its page: its own point, its places, or its line; null if it has no place.</summary>
+    private ScriptObject? Locator(Entity entity, string language)
+    {
+        if (_map?.GeometryOf(entity.Id) is not { } geometry)
+        {
+            return null;
+        }
+
+        return Obj(
+            ("width", _map.Base.Projection.Width),
+            ("height", _map.Base.Projection.Height),
+            ("line", geometry.Line),
+            ("points", Array(geometry.Points.Select(p => Obj(
+                ("x", p.X), ("y", p.Y), ("name", _model.Get(p.Place).Name[language]),
+                ("path", SitePlanner.EntityPath(language, p.Place)), ("self", p.Place == entity.Id))))));
     }
 
     private IEnumerable<ScriptObject> References(Entity entity, string language)
@@ -193,10 +227,21 @@ public sealed class ViewFactory
                 break;
             case NumberValue number:
                 view["value"] = number.Number;
-                view["text"] = entity.Collection.Fields.FirstOrDefault(f => f.Type == FieldType.Unit) is { } unitField &&
-                               entity.Field(unitField.Name) is UnitValue unit
-                    ? formatter.Quantity(number.Number, unit.Unit)
-                    : formatter.Number(number.Number);
+                if (entity.Collection.Fields.FirstOrDefault(f => f.Type == FieldType.Unit) is { } unitField &&
+                    entity.Field(unitField.Name) is UnitValue unit)
+                {
+                    var (plain, exact) = formatter.QuantityParts(number.Number, unit.Unit);
+                    view["text"] = formatter.Quantity(number.Number, unit.Unit);
+                    view["plain"] = plain; // without "about", for templates that add the source's own qualifier
+                    view["exact"] = exact;
+                }
+                else
+                {
+                    view["text"] = formatter.Number(number.Number);
+                    view["plain"] = view["text"];
+                    view["exact"] = true;
+                }
+
                 break;
             case DateValue date:
                 view["text"] = formatter.Date(date.Date);
@@ -224,6 +269,10 @@ public sealed class ViewFactory
             case UnitValue unitValue:
                 view["value"] = unitValue.Unit.Text;
                 view["text"] = unitValue.Unit.Text;
+                break;
+            case BooleanValue boolean:
+                view["value"] = boolean.Value;
+                view["text"] = Label(language, boolean.Value ? "boolean.true" : "boolean.false");
                 break;
             case UrlValue url:
                 view["text"] = url.Url;

@@ -46,7 +46,8 @@ public sealed class FormatterTests
 
     [Theory]
     [InlineData("81986.67", "亿元", "81,986.67亿元", "about 8.20 trillion yuan")]
-    [InlineData("1.6", "万亿元", "1.6万亿元", "1.60 trillion yuan")]
+    [InlineData("1.6", "万亿元", "1.6万亿元", "1.6 trillion yuan")]
+    [InlineData("300", "万辆", "300万辆", "3 million vehicles")]
     [InlineData("3000", "亿元", "3,000亿元", "300 billion yuan")]
     [InlineData("5", "万辆", "5万辆", "50,000 vehicles")]
     [InlineData("312.9", "万辆", "312.9万辆", "about 3.13 million vehicles")]

@@ -10,6 +10,8 @@ public sealed class BuiltSite(string output, string baseUrl)
 
     public string Output { get; } = output;
 
+    private string BasePath { get; } = new Uri(baseUrl).AbsolutePath;
+
     public IEnumerable<string> Pages =>
         Directory.EnumerateFiles(Output, "*.html", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(Output, f).Replace('\\', '/'))
@@ -40,6 +42,10 @@ public sealed class BuiltSite(string output, string baseUrl)
         else if (Uri.TryCreate(href, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https" or "mailto")
         {
             return null;
+        }
+        else if (href.StartsWith(BasePath, StringComparison.Ordinal))
+        {
+            path = Uri.UnescapeDataString(href[BasePath.Length..]); // root-relative, as on 404 pages
         }
         else
         {

@@ -1,0 +1,204 @@
+using System.Collections.Immutable;
+using Atlas.Diagnostics;
+using Atlas.Yaml;
+
+namespace Atlas.Config;
+
+/// <summary>Reads the feature keys of site.yml (pages, taxonomies, timeline, feeds, map, featured).</summary>
+internal static class FeaturesConfigLoader
+{
+    public static readonly string[] Keys = ["pages", "taxonomies", "timeline", "feeds", "map", "featured", "charts"];
+
+    public static FeaturesConfig Parse(MappingReader site, ImmutableArray<string> languages,
+        ImmutableArray<CollectionConfig> collections, DiagnosticBag diagnostics)
+    {
+        var reserved = collections.Select(c => c.Name).Concat(["assets", "data"]).ToHashSet(StringComparer.Ordinal);
+        var pages = ImmutableArray.CreateBuilder<PageConfig>();
+        if (site.Node<YamlMapping>("pages", required: false) is { } pagesMap)
+        {
+            var order = 0;
+            foreach (var (key, value) in pagesMap.Entries)
+            {
+                order++;
+                if (!CheckName(key, reserved, "page", diagnostics) || value is not YamlMapping map)
+                {
+                    continue;
+                }
+
+                var reader = new MappingReader(map, $"page '{key.Value}'", diagnostics);
+                reader.RejectUnknownKeys("title");
+                var title = SiteConfigLoader.ParseLocalized(reader.Node<YamlNode>("title", required: true), $"{key.Value}.title", languages, diagnostics);
+                pages.Add(new PageConfig(key.Value, title, order));
+                reserved.Add(key.Value);
+            }
+        }
+
+        var fields = collections.SelectMany(c => c.Fields).ToLookup(f => f.Name);
+        var taxonomies = ImmutableArray.CreateBuilder<TaxonomyConfig>();
+        if (site.Node<YamlMapping>("taxonomies", required: false) is { } taxonomyMap)
+        {
+            foreach (var (key, value) in taxonomyMap.Entries)
+            {
+                if (!CheckName(key, reserved, "taxonomy", diagnostics) || value is not YamlMapping map)
+                {
+                    continue;
+                }
+
+                var reader = new MappingReader(map, $"taxonomy '{key.Value}'", diagnostics);
+                reader.RejectUnknownKeys("title", "field", "dates");
+                var title = SiteConfigLoader.ParseLocalized(reader.Node<YamlNode>("title", required: true), $"{key.Value}.title", languages, diagnostics);
+                var field = reader.String("field", required: false);
+                var dates = Names(reader.Node<YamlNode>("dates", required: false), diagnostics);
+                if ((field is null) == dates.IsEmpty)
+                {
+                    diagnostics.Error(map.Location, $"taxonomy '{key.Value}' needs either 'field:' (a tags, enum or reference field) or 'dates:' (date or year fields).");
+                    continue;
+                }
+
+                if (field is not null && !fields[field].Any(f => f.Type is FieldType.Tags or FieldType.Enum or FieldType.Reference or FieldType.References))
+                {
+                    diagnostics.Error(map["field"]!.Location, $"taxonomy '{key.Value}' groups by '{field}', but no collection has a tags, enum or reference field of that name.");
+                    continue;
+                }
+
+                CheckDateFields(dates, fields, map, diagnostics);
+                taxonomies.Add(new TaxonomyConfig(key.Value, title, field, dates));
+                reserved.Add(key.Value);
+            }
+        }
+
+        var timeline = ImmutableArray<string>.Empty;
+        if (site.Node<YamlMapping>("timeline", required: false) is { } timelineMap)
+        {
+            var reader = new MappingReader(timelineMap, "timeline", diagnostics);
+            reader.RejectUnknownKeys("dates");
+            timeline = Names(reader.Node<YamlNode>("dates", required: true), diagnostics);
+            CheckDateFields(timeline, fields, timelineMap, diagnostics);
+        }
+
+        ImmutableArray<string> feedCollections = [];
+        ImmutableArray<string> feedDates = [];
+        if (site.Node<YamlMapping>("feeds", required: false) is { } feedMap)
+        {
+            var reader = new MappingReader(feedMap, "feeds", diagnostics);
+            reader.RejectUnknownKeys("collections", "dates");
+            feedCollections = Names(reader.Node<YamlNode>("collections", required: true), diagnostics);
+            feedDates = Names(reader.Node<YamlNode>("dates", required: true), diagnostics);
+            foreach (var name in feedCollections.Where(n => collections.All(c => c.Name != n)))
+            {
+                diagnostics.Error(feedMap.Location, $"feeds lists collection '{name}', which site.yml does not declare.");
+            }
+
+            CheckDateFields(feedDates, fields, feedMap, diagnostics);
+        }
+
+        string? mapBase = null;
+        var layers = ImmutableArray.CreateBuilder<MapLayerConfig>();
+        if (site.Node<YamlMapping>("map", required: false) is { } mapConfig)
+        {
+            var reader = new MappingReader(mapConfig, "map", diagnostics);
+            reader.RejectUnknownKeys("base", "layers");
+            mapBase = reader.String("base", required: true);
+            foreach (var item in reader.Node<YamlSequence>("layers", required: true)?.Items ?? [])
+            {
+                if (item is not YamlMapping layer)
+                {
+                    diagnostics.Error(item.Location, "each map layer is a map like {collection: cities, show: points}.");
+                    continue;
+                }
+
+                var layerReader = new MappingReader(layer, "a map layer", diagnostics);
+                layerReader.RejectUnknownKeys("collection", "show", "field");
+                var name = layerReader.String("collection", required: true) ?? "";
+                var show = layerReader.String("show", required: true) ?? "points";
+                var collection = collections.FirstOrDefault(c => c.Name == name);
+                if (collection is null)
+                {
+                    diagnostics.Error(layer.Location, $"map layer collection '{name}' is not declared in site.yml.");
+                    continue;
+                }
+
+                if (!Enum.TryParse<MapLayerShape>(show, ignoreCase: true, out var shape) || show != show.ToLowerInvariant())
+                {
+                    diagnostics.Error(layer["show"]!.Location, "show must be 'points' (its coordinates), 'lines' or 'places' (through the entities a reference field lists).");
+                    continue;
+                }
+
+                var field = layerReader.String("field", required: false,
+                    fallback: shape == MapLayerShape.Points ? "coordinates" : "cities")!;
+                var definition = collection.Field(field);
+                var expected = shape == MapLayerShape.Points ? definition?.Type == FieldType.Coordinates : definition?.IsReference == true;
+                if (!expected)
+                {
+                    diagnostics.Error(layer.Location,
+                        $"map layer '{name}' ({show}) needs a {(shape == MapLayerShape.Points ? "coordinates" : "reference")} field '{field}' in that collection.");
+                    continue;
+                }
+
+                layers.Add(new MapLayerConfig(name, shape, field));
+            }
+        }
+
+        var featured = site.String("featured", required: false);
+        if (featured is not null && !fields[featured].Any(f => f.Type == FieldType.Boolean))
+        {
+            diagnostics.Error(site.Mapping["featured"]!.Location, $"featured names '{featured}', but no collection has a boolean field of that name.");
+        }
+
+        string? series = null;
+        if (site.Node<YamlMapping>("charts", required: false) is { } charts)
+        {
+            var reader = new MappingReader(charts, "charts", diagnostics);
+            reader.RejectUnknownKeys("series");
+            series = reader.String("series", required: true);
+            if (series is not null && !fields[series].Any(f => f.Type == FieldType.Text))
+            {
+                diagnostics.Error(charts["series"]!.Location, $"charts.series names '{series}', but no collection has a text field of that name.");
+            }
+        }
+
+        return new FeaturesConfig(pages.ToImmutable(), taxonomies.ToImmutable(), timeline, feedCollections, feedDates,
+            mapBase, layers.ToImmutable(), featured, series);
+    }
+
+    private static bool CheckName(YamlScalar key, HashSet<string> reserved, string what, DiagnosticBag diagnostics)
+    {
+        if (!Slug.IsValid(key.Value))
+        {
+            diagnostics.Error(key.Location, $"{what} name '{key.Value}' must use {Slug.Rule}: it is a URL segment.");
+            return false;
+        }
+
+        if (reserved.Contains(key.Value))
+        {
+            diagnostics.Error(key.Location, $"{what} '{key.Value}' would have the same URL as a collection or another page; rename it.");
+            return false;
+        }
+
+        return true;
+    }
+
+    private static void CheckDateFields(ImmutableArray<string> names, ILookup<string, FieldDefinition> fields, YamlMapping where, DiagnosticBag diagnostics)
+    {
+        foreach (var name in names.Where(n => !fields[n].Any(f => f.Type is FieldType.Date or FieldType.Year)))
+        {
+            diagnostics.Error(where.Location, $"'{name}' is not a date or year field of any collection.");
+        }
+    }
+
+    private static ImmutableArray<string> Names(YamlNode? node, DiagnosticBag diagnostics)
+    {
+        switch (node)
+        {
+            case null:
+                return [];
+            case YamlScalar scalar:
+                return [scalar.Value];
+            case YamlSequence sequence when sequence.Items.All(i => i is YamlScalar):
+                return [.. sequence.Items.Cast<YamlScalar>().Select(s => s.Value)];
+            default:
+                diagnostics.Error(node.Location, "expected a name or a list of names.");
+                return [];
+        }
+    }
+}

@@ -1,0 +1,94 @@
+using System.Collections.Immutable;
+using System.Text;
+using Atlas.Config;
+using Atlas.Model;
+
+namespace Atlas.Maps;
+
+/// <summary>
+/// Places every entity on the base map, once per build: an entity with coordinates is a point; an entity of a
+/// "lines" layer is a line through the places its reference field lists; any other entity is shown at the places
+/// its references point to (a cluster at its cities). Language-neutral: labels are added by the views.
+/// </summary>
+public sealed class AtlasMap
+{
+    private readonly SiteModel _model;
+    private readonly ImmutableDictionary<EntityId, MapGeometry> _geometry;
+
+    public AtlasMap(SiteModel model, BaseMap baseMap)
+    {
+        _model = model;
+        Base = baseMap;
+        var geometry = ImmutableDictionary.CreateBuilder<EntityId, MapGeometry>();
+        foreach (var entity in model.Entities)
+        {
+            if (Locate(entity) is { } located)
+            {
+                geometry[entity.Id] = located;
+            }
+        }
+
+        _geometry = geometry.ToImmutable();
+    }
+
+    public BaseMap Base { get; }
+
+    public MapGeometry? GeometryOf(EntityId id) => _geometry.GetValueOrDefault(id);
+
+    /// <summary>The layers site.yml declares, each with the entities of its collection that have a place.</summary>
+    public IEnumerable<(MapLayerConfig Layer, ImmutableArray<Entity> Entities)> Layers =>
+        _model.Config.Features.MapLayers.Select(layer => (layer,
+            _model.Collections[layer.Collection].Where(e => _geometry.ContainsKey(e.Id)).ToImmutableArray()));
+
+    private MapGeometry? Locate(Entity entity)
+    {
+        if (entity.Fields.Values.OfType<CoordinatesValue>().FirstOrDefault() is { } own)
+        {
+            var (x, y) = Base.Projection.Project(new GeoPoint(own.Longitude, own.Latitude));
+            return new MapGeometry([new MapPoint(entity.Id, x, y)], null);
+        }
+
+        var layer = _model.Config.Features.MapLayers.FirstOrDefault(l => l.Collection == entity.Collection.Name);
+        var fields = layer is { Shape: not MapLayerShape.Points }
+            ? [layer.Field]
+            : entity.Collection.Fields.Where(f => f.IsReference).Select(f => f.Name);
+
+        var points = new List<MapPoint>();
+        foreach (var field in fields)
+        {
+            if (entity.Field(field) is not ReferencesValue references)
+            {
+                continue;
+            }
+
+            foreach (var target in references.Targets)
+            {
+                if (_model.Get(target).Fields.Values.OfType<CoordinatesValue>().FirstOrDefault() is { } place &&
+                    points.All(p => p.Place != target))
+                {
+                    var (x, y) = Base.Projection.Project(new GeoPoint(place.Longitude, place.Latitude));
+                    points.Add(new MapPoint(target, x, y));
+                }
+            }
+        }
+
+        if (points.Count == 0)
+        {
+            return null;
+        }
+
+        string? line = null;
+        if (layer?.Shape == MapLayerShape.Lines && points.Count >= 2)
+        {
+            var data = new StringBuilder();
+            for (var i = 0; i < points.Count; i++)
+            {
+                data.Append(i == 0 ? 'M' : 'L').Append(BaseMap.Format(points[i].X)).Append(',').Append(BaseMap.Format(points[i].Y));
+            }
+
+            line = data.ToString();
+        }
+
+        return new MapGeometry([.. points], line);
+    }
+}

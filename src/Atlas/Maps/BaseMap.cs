@@ -1,0 +1,126 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Atlas.Diagnostics;
+
+namespace Atlas.Maps;
+
+/// <summary>
+/// The regional base map: administrative areas read from the GeoJSON that site.yml names, projected once into SVG
+/// path data. The same coordinates serve every map of the site (the map page and each entity's locator map), so
+/// markers and lines line up with the outline everywhere.
+/// </summary>
+public sealed class BaseMap
+{
+    public const double Width = 1000;
+
+    private BaseMap(ImmutableArray<GeoRegion> regions, MapProjection projection)
+    {
+        Regions = regions;
+        Projection = projection;
+        Paths = [.. regions.Select(r => new RegionPath(r.Id, r.Name, r.Province, PathData(r)))];
+    }
+
+    public ImmutableArray<GeoRegion> Regions { get; }
+
+    public ImmutableArray<RegionPath> Paths { get; }
+
+    public MapProjection Projection { get; }
+
+    public static BaseMap? Load(string siteDirectory, string path, DiagnosticBag diagnostics)
+    {
+        var location = SourceLocation.File(path);
+        var full = Path.Combine(siteDirectory, path);
+        if (!File.Exists(full))
+        {
+            diagnostics.Error(location, "the base map named by map.base in site.yml does not exist.");
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllBytes(full));
+            var regions = ImmutableArray.CreateBuilder<GeoRegion>();
+            foreach (var feature in document.RootElement.GetProperty("features").EnumerateArray())
+            {
+                var properties = feature.GetProperty("properties");
+                var geometry = feature.GetProperty("geometry");
+                var rings = ImmutableArray.CreateBuilder<ImmutableArray<GeoPoint>>();
+                var coordinates = geometry.GetProperty("coordinates");
+                var polygons = geometry.GetProperty("type").GetString() switch
+                {
+                    "Polygon" => [coordinates],
+                    "MultiPolygon" => coordinates.EnumerateArray().ToList(),
+                    var other => throw new FormatException($"unsupported geometry type {other}"),
+                };
+
+                foreach (var polygon in polygons)
+                {
+                    foreach (var ring in polygon.EnumerateArray())
+                    {
+                        rings.Add([.. ring.EnumerateArray().Select(p => new GeoPoint(p[0].GetDouble(), p[1].GetDouble()))]);
+                    }
+                }
+
+                regions.Add(new GeoRegion(
+                    Text(properties, "id"), Text(properties, "name"), Text(properties, "province"), rings.ToImmutable()));
+            }
+
+            if (regions.Count == 0)
+            {
+                diagnostics.Error(location, "the base map has no features.");
+                return null;
+            }
+
+            var points = regions.SelectMany(r => r.Rings).SelectMany(r => r).ToList();
+            var projection = new MapProjection(points.Min(p => p.Longitude), points.Min(p => p.Latitude),
+                points.Max(p => p.Longitude), points.Max(p => p.Latitude), Width);
+            return new BaseMap(regions.ToImmutable(), projection);
+        }
+        catch (Exception e) when (e is JsonException or FormatException or KeyNotFoundException or InvalidOperationException or IndexOutOfRangeException)
+        {
+            diagnostics.Error(location, $"the base map is not GeoJSON the atlas can read ({e.Message.TrimEnd('.')}); it needs features with id, name, province and Polygon or MultiPolygon geometry.");
+            return null;
+        }
+    }
+
+    private static string Text(JsonElement properties, string name) =>
+        properties.TryGetProperty(name, out var value) ? value.ToString() : "";
+
+    private string PathData(GeoRegion region)
+    {
+        var builder = new StringBuilder();
+        foreach (var ring in region.Rings)
+        {
+            for (var i = 0; i < ring.Length; i++)
+            {
+                var (x, y) = Projection.Project(ring[i]);
+                builder.Append(i == 0 ? 'M' : 'L').Append(Format(x)).Append(',').Append(Format(y));
+            }
+
+            builder.Append('Z');
+        }
+
+        return builder.ToString();
+    }
+
+    public static string Format(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
+
+    /// <summary>The outline as a standalone SVG document, published as an asset and shown behind every map.</summary>
+    public byte[] ToSvg()
+    {
+        var svg = new StringBuilder();
+        svg.Append(CultureInfo.InvariantCulture,
+            $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Format(Projection.Width)} {Format(Projection.Height)}\">");
+        svg.Append("<g stroke=\"#ffffff\" stroke-width=\"0.8\" stroke-linejoin=\"round\">");
+        foreach (var path in Paths)
+        {
+            var fill = path.Province == "chongqing" ? "#f3d9c9" : "#e6e9d8";
+            svg.Append(CultureInfo.InvariantCulture, $"<path fill=\"{fill}\" d=\"{path.Data}\"/>");
+        }
+
+        svg.Append("</g></svg>\n");
+        return Encoding.UTF8.GetBytes(svg.ToString());
+    }
+}

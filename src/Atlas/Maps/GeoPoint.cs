@@ -1,0 +1,3 @@
+namespace Atlas.Maps;
+
+public readonly record struct GeoPoint(double Longitude, double Latitude);

@@ -1,0 +1,33 @@
+namespace Atlas.Maps;
+
+/// <summary>
+/// An equirectangular projection scaled by the cosine of the middle latitude: simple, stable, and accurate enough
+/// for a region 13° wide. Fits the bounding box into <see cref="Width"/> with a margin.
+/// </summary>
+public sealed class MapProjection
+{
+    private readonly double _minLon;
+    private readonly double _maxLat;
+    private readonly double _scale;
+    private readonly double _cos;
+    private readonly double _margin;
+
+    public MapProjection(double minLon, double minLat, double maxLon, double maxLat, double width, double margin = 12)
+    {
+        _minLon = minLon;
+        _maxLat = maxLat;
+        _margin = margin;
+        _cos = Math.Cos((minLat + maxLat) / 2 * Math.PI / 180);
+        _scale = (width - 2 * margin) / ((maxLon - minLon) * _cos);
+        Width = width;
+        Height = Math.Round((maxLat - minLat) * _scale + 2 * margin);
+    }
+
+    public double Width { get; }
+
+    public double Height { get; }
+
+    public (double X, double Y) Project(GeoPoint point) =>
+        (Math.Round(_margin + (point.Longitude - _minLon) * _cos * _scale, 1),
+         Math.Round(_margin + (_maxLat - point.Latitude) * _scale, 1));
+}

@@ -1,0 +1,161 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Globalization;
+using Atlas.Charts;
+using Atlas.Config;
+using Atlas.Maps;
+using Atlas.Model;
+using Scriban.Runtime;
+using static Atlas.Rendering.ViewFactory;
+
+namespace Atlas.Rendering;
+
+/// <summary>
+/// The site-wide views of one language, built once and shared by every page as the global <c>atlas</c>:
+/// collections, extra pages, taxonomies, the timeline, the map layers, the charts and the featured figures.
+/// </summary>
+public sealed class SiteViews(SiteModel model, ViewFactory views, Taxonomies taxonomies, AtlasMap? map, ChartData charts)
+{
+    private readonly ConcurrentDictionary<string, ScriptObject> _atlas = new(StringComparer.Ordinal);
+
+    private SiteConfig Config => model.Config;
+
+    public ScriptObject Atlas(string language) => _atlas.GetOrAdd(language, Build);
+
+    private ScriptObject Build(string language)
+    {
+        var collections = new ScriptObject();
+        foreach (var collection in Config.Collections)
+        {
+            collections.Add(collection.Name, views.Collection(collection, language));
+        }
+
+        collections.IsReadOnly = true;
+        return Obj(
+            ("collections", collections),
+            ("pages", Array(Config.Features.Pages.OrderBy(p => p.Order).Select(p => Obj(
+                ("name", p.Name), ("title", p.Title[language]), ("path", $"{language}/{p.Name}/"))))),
+            ("taxonomies", Array(Config.Features.Taxonomies.Select(t => Taxonomy(t, language)))),
+            ("timeline", Array(Timeline(language))),
+            ("map", Map(language)),
+            ("charts", Array(Charts(language))),
+            ("featured", Array(Featured(language))));
+    }
+
+    public ScriptObject Taxonomy(TaxonomyConfig taxonomy, string language) => Obj(
+        ("name", taxonomy.Name),
+        ("title", taxonomy.Title[language]),
+        ("path", $"{language}/{taxonomy.Name}/"),
+        ("terms", Array(taxonomies.Terms(taxonomy.Name).Select(term => Term(taxonomy, term, language, withEntities: false)))));
+
+    public ScriptObject Term(TaxonomyConfig taxonomy, TaxonomyTerm term, string language, bool withEntities)
+    {
+        var label = term.Target is { } target ? model.Get(target).Name[language]
+            : term.EnumField is { } field ? views.BundleFor(language).Get($"enum.{field}.{term.Key}") ?? term.Key
+            : term.Key;
+        return Obj(
+            ("key", term.Key),
+            ("label", label),
+            ("path", $"{language}/{taxonomy.Name}/{term.Key}/"),
+            ("count", term.Entities.Length),
+            ("entity", term.Target is { } entity ? views.Summary(model.Get(entity), language) : null),
+            ("entities", withEntities ? Array(term.Entities.Select(e => views.Summary(e, language))) : null));
+    }
+
+    /// <summary>Everything with a date, oldest first, grouped by year: what happened when.</summary>
+    private IEnumerable<ScriptObject> Timeline(string language)
+    {
+        var formatter = views.FormatterFor(language);
+        var entries = new List<(PartialDate Date, Entity Entity, string Field)>();
+        foreach (var entity in model.Entities)
+        {
+            foreach (var field in Config.Features.TimelineDates)
+            {
+                if (entity.Field(field) is DateValue date)
+                {
+                    entries.Add((date.Date, entity, field));
+                }
+            }
+        }
+
+        return entries
+            .OrderBy(e => e.Date).ThenBy(e => model.Position(e.Entity.Id)).ThenBy(e => e.Field, StringComparer.Ordinal)
+            .GroupBy(e => e.Date.Year)
+            .Select(year => Obj(
+                ("year", year.Key),
+                ("entries", Array(year.Select(e => Obj(
+                    ("date", formatter.Date(e.Date)),
+                    ("iso", e.Date.ToString()),
+                    ("field", e.Field),
+                    ("label", views.BundleFor(language).Get($"field.{e.Field}") ?? e.Field),
+                    ("entity", views.Summary(e.Entity, language))))))));
+    }
+
+    private ScriptObject? Map(string language)
+    {
+        if (map is null)
+        {
+            return null;
+        }
+
+        var layers = map.Layers.Select(layer => Obj(
+            ("collection", layer.Layer.Collection),
+            ("title", Config.Collection(layer.Layer.Collection)!.Title[language]),
+            ("shape", layer.Layer.Shape.ToString().ToLowerInvariant()),
+            ("features", Array(layer.Entities.Select(entity =>
+            {
+                var geometry = map.GeometryOf(entity.Id)!;
+                return Obj(
+                    ("entity", views.Summary(entity, language)),
+                    ("x", geometry.Points[0].X),
+                    ("y", geometry.Points[0].Y),
+                    ("line", geometry.Line),
+                    ("points", Array(geometry.Points.Select(p => Obj(("x", p.X), ("y", p.Y))))));
+            })))));
+        return Obj(
+            ("width", map.Base.Projection.Width),
+            ("height", map.Base.Projection.Height),
+            ("layers", Array(layers)));
+    }
+
+    private IEnumerable<ScriptObject> Charts(string language)
+    {
+        var formatter = views.FormatterFor(language);
+        var bundle = views.BundleFor(language);
+        foreach (var series in charts.Charts)
+        {
+            var latest = series.Points[^1].Source;
+            var title = bundle.Get($"series.{series.Key}") ?? latest.Name[language];
+            var bars = series.Points.Select(p => new SvgChart.Bar(
+                series.LabelsAreYears ? p.Year.ToString(CultureInfo.InvariantCulture) : p.Source.Name[language],
+                p.Value, formatter.Quantity(p.Value, series.Unit))).ToList();
+            var id = $"chart-{series.Key}-{Slugify(series.Unit.Text)}";
+            yield return Obj(
+                ("id", id),
+                ("key", series.Key),
+                ("title", title),
+                ("kind", series.IsLine ? "line" : "bar"),
+                ("svg", new SafeHtml(SvgChart.Render(id, title, bars, series.IsLine))),
+                ("rows", Array(series.Points.Select((p, i) => Obj(
+                    ("label", bars[i].Label),
+                    ("year", p.Year),
+                    ("value", bars[i].ValueText),
+                    ("entity", views.Summary(p.Source, language)))))));
+        }
+    }
+
+    private IEnumerable<ScriptObject> Featured(string language)
+    {
+        if (Config.Features.FeaturedField is not { } field)
+        {
+            return [];
+        }
+
+        return model.Entities.Where(e => e.Field(field) is BooleanValue { Value: true }).Select(e => views.Summary(e, language));
+    }
+
+    private static string Slugify(string text) =>
+        string.Concat(text.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')).Trim('-') is { Length: > 0 } slug
+            ? slug
+            : Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..8];
+}
