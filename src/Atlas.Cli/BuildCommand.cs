@@ -14,10 +14,14 @@ public static class BuildCommand
         var baseUrl = new Option<string?>("--base-url") { Description = "Override site.yml's base_url, e.g. https://host/atlas/." };
         var strict = new Option<bool>("--strict") { Description = "Treat warnings as errors." };
         var force = new Option<bool>("--force") { Description = "Replace an existing output folder that no atlas build wrote." };
+        var incremental = new Option<bool>("--incremental")
+        {
+            Description = "Re-render only the pages affected by what changed since the last build (same bytes as a full build).",
+        };
 
         var command = new Command("build", "Build the site into the output folder. The previous output stays untouched if the build fails.")
         {
-            site, output, baseUrl, strict, force,
+            site, output, baseUrl, strict, force, incremental,
         };
 
         command.SetAction(parse =>
@@ -30,7 +34,7 @@ public static class BuildCommand
                 Force = parse.GetValue(force),
             };
 
-            var result = SiteBuilder.Build(options);
+            var result = parse.GetValue(incremental) ? SiteBuilder.BuildIncremental(options) : SiteBuilder.Build(options);
             DiagnosticPrinter.Print(result.Diagnostics, options.SiteDirectory, stderr);
             var display = result.OutputDirectory == "" ? "" : Path.GetRelativePath(Environment.CurrentDirectory, result.OutputDirectory) + "/";
             if (!result.Succeeded)
@@ -42,8 +46,11 @@ public static class BuildCommand
             }
 
             var languages = string.Join(", ", result.PagesPerLanguage.Where(p => p.Key != "").Select(p => $"{p.Key} {p.Value}"));
+            var summary = result.PagesRendered < result.PageCount
+                ? $"rendered {result.PagesRendered} affected pages and wrote {Plural(result.FilesWritten, "changed file")}"
+                : $"wrote {Plural(result.FilesWritten - result.PageCount, "other file")}";
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"built {Plural(result.PageCount, "page")} ({languages}, root {result.PagesPerLanguage.GetValueOrDefault("")}) and {Plural(result.FilesWritten - result.PageCount, "other file")} into {display} in {result.Elapsed.TotalMilliseconds:0} ms; {Plural(result.WarningCount, "warning")}."));
+                $"built {Plural(result.PageCount, "page")} ({languages}, root {result.PagesPerLanguage.GetValueOrDefault("")}); {summary} into {display} in {result.Elapsed.TotalMilliseconds:0} ms; {Plural(result.WarningCount, "warning")}."));
             return AtlasCommand.Ok;
         });
 

@@ -18,4 +18,10 @@ public sealed record BuildResult(
     public int WarningCount => Diagnostics.Count(d => !d.IsError);
 
     public int PageCount => PagesPerLanguage.Values.Sum();
+
+    /// <summary>How many pages this build rendered (all of them in a full build; the affected ones in an incremental build).</summary>
+    public int PagesRendered { get; init; }
+
+    /// <summary>What the build read, for the next incremental build; null when the build failed.</summary>
+    public SiteState? State { get; init; }
 }

@@ -1,49 +1,75 @@
 using System.Collections.Immutable;
+using Atlas.Rendering;
 
 namespace Atlas.Building;
 
 /// <summary>
 /// Which pages each source file affects: content files, templates (including partials a page included), i18n
-/// bundles, assets and site.yml. The preview server and incremental builds ask it what to re-render after a change.
+/// bundles, assets and site.yml. Built from what each page actually read while rendering (see
+/// <see cref="TrackedObject"/>), so it stays right whatever the templates do.
 /// </summary>
 public sealed class DependencyGraph
 {
-    private readonly ImmutableDictionary<string, ImmutableSortedSet<string>> _pagesBySource;
+    private readonly ImmutableDictionary<string, ImmutableSortedSet<string>> _pagesByKey;
+    private readonly ImmutableDictionary<string, ImmutableArray<string>> _keysByFile;
 
-    public DependencyGraph(IEnumerable<KeyValuePair<string, IEnumerable<string>>> sourcesByPage)
+    /// <param name="records">What each page (or generated file) depended on.</param>
+    /// <param name="keysByFile">For content files: the dependency keys a change to the file can change
+    /// (its entity, its collection's list, the backlinks of what it points to, the taxonomies, all content).</param>
+    public DependencyGraph(IEnumerable<PageRecord> records, IReadOnlyDictionary<string, ImmutableArray<string>> keysByFile)
     {
         var builder = new Dictionary<string, ImmutableSortedSet<string>.Builder>(StringComparer.Ordinal);
-        foreach (var (page, sources) in sourcesByPage)
+        foreach (var record in records)
         {
-            foreach (var source in sources)
+            foreach (var key in record.Keys)
             {
-                if (!builder.TryGetValue(source, out var pages))
+                if (!builder.TryGetValue(key, out var pages))
                 {
-                    builder[source] = pages = ImmutableSortedSet.CreateBuilder<string>(StringComparer.Ordinal);
+                    builder[key] = pages = ImmutableSortedSet.CreateBuilder<string>(StringComparer.Ordinal);
                 }
 
-                pages.Add(page);
+                pages.Add(record.Path);
             }
         }
 
-        _pagesBySource = builder.ToImmutableDictionary(p => p.Key, p => p.Value.ToImmutable(), StringComparer.Ordinal);
+        _pagesByKey = builder.ToImmutableDictionary(p => p.Key, p => p.Value.ToImmutable(), StringComparer.Ordinal);
+        _keysByFile = keysByFile.ToImmutableDictionary(StringComparer.Ordinal);
     }
 
-    /// <summary>Every source file the graph knows, relative to the site folder.</summary>
-    public IEnumerable<string> Sources => _pagesBySource.Keys.Order(StringComparer.Ordinal);
+    /// <summary>Every dependency key the graph knows.</summary>
+    public IEnumerable<string> Keys => _pagesByKey.Keys.Order(StringComparer.Ordinal);
 
-    /// <summary>The pages (paths like "zh/parks/x/") that must be re-rendered when these files change.</summary>
-    public ImmutableSortedSet<string> AffectedBy(params IEnumerable<string> changedFiles)
+    /// <summary>The pages that depend on any of these keys (files or <see cref="DependencyKeys"/>).</summary>
+    public ImmutableSortedSet<string> AffectedByKeys(IEnumerable<string> keys)
     {
         var result = ImmutableSortedSet.CreateBuilder<string>(StringComparer.Ordinal);
-        foreach (var file in changedFiles)
+        foreach (var key in keys)
         {
-            if (_pagesBySource.TryGetValue(file.Replace('\\', '/'), out var pages))
+            if (_pagesByKey.TryGetValue(key, out var pages))
             {
                 result.UnionWith(pages);
             }
         }
 
         return result.ToImmutable();
+    }
+
+    /// <summary>
+    /// The pages (paths like "zh/parks/x/") and generated files that must be re-rendered when these files change,
+    /// judged without reloading: a content file is taken to change everything it could.
+    /// </summary>
+    public ImmutableSortedSet<string> AffectedBy(params IEnumerable<string> changedFiles)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in changedFiles.Select(f => f.Replace('\\', '/')))
+        {
+            keys.Add(file);
+            if (_keysByFile.TryGetValue(file, out var related))
+            {
+                keys.UnionWith(related);
+            }
+        }
+
+        return AffectedByKeys(keys);
     }
 }

@@ -20,50 +20,36 @@ namespace Atlas.Building;
 /// </summary>
 public static class SiteBuilder
 {
+    /// <summary>A full build: everything is rendered into a staging folder that replaces the output on success.</summary>
     public static BuildResult Build(BuildOptions options, CancellationToken cancellation = default)
     {
         var clock = Stopwatch.StartNew();
         var diagnostics = new DiagnosticBag();
         var site = Load(options, diagnostics);
         var output = site is null ? "" : ResolveOutput(options, site.Config);
-
-        if (site is null || diagnostics.HasErrors || (options.Strict && diagnostics.WarningCount > 0))
+        if (!Writable(site, options, output, diagnostics))
         {
             return Failed(diagnostics, clock, output);
         }
 
-        if (OutputPathPolicy.Check(site.Config.SiteDirectory, output, options.HomeDirectory) is { } refusal)
-        {
-            diagnostics.Error(SourceLocation.File(options.OutputDirectory ?? site.Config.Output), refusal);
-            return Failed(diagnostics, clock, output);
-        }
-
-        using var writer = OutputWriter.Begin(output, options.Force, options.OutputDirectory ?? site.Config.Output, diagnostics);
+        using var writer = OutputWriter.Begin(output, options.Force, options.OutputDirectory ?? site!.Config.Output, diagnostics);
         if (writer is null)
         {
             return Failed(diagnostics, clock, output);
         }
 
-        var views = new ViewFactory(site.Model, site.Bundles, site.Map);
-        var siteViews = new SiteViews(site.Model, views, site.Taxonomies, site.Map, new ChartData(site.Model));
-        var renderer = new PageRenderer(site.Model, site.Templates, views, siteViews, site.Taxonomies, site.Assets);
+        var renderer = Renderer(site!);
         var written = 0;
-        var templatesUsed = renderer.RenderAll(site.Pages, (page, bytes) =>
+        var records = renderer.RenderAll(site!.Pages, (page, bytes) =>
         {
             writer.Write(page.OutputFile, bytes);
             Interlocked.Increment(ref written);
         }, diagnostics, cancellation);
 
-        foreach (var asset in site.Assets.Assets.Values)
+        var others = OtherFiles(site).ToList();
+        foreach (var (path, content) in others)
         {
-            writer.Write(asset.PublishedPath, asset.Content);
-            written++;
-        }
-
-        var generated = Generate(site, views).ToList();
-        foreach (var file in generated)
-        {
-            writer.Write(file.Path, file.Content);
+            writer.Write(path, content);
             written++;
         }
 
@@ -73,11 +59,133 @@ public static class SiteBuilder
         }
 
         writer.Commit();
-        var graph = BuildGraph(site, templatesUsed, generated);
+        var state = State(site, records, others.Select(o => o.Path));
+        TrySave(state, output);
+        return Succeeded(site, diagnostics, written, clock, output, state);
+    }
+
+    /// <summary>
+    /// An incremental build: re-renders only the pages whose inputs changed since <paramref name="previous"/> (or the
+    /// state saved beside the output) and rewrites only files whose bytes changed. The result is byte-identical to a
+    /// full build. Falls back to a full build when there is no usable previous state.
+    /// </summary>
+    public static BuildResult BuildIncremental(BuildOptions options, SiteState? previous = null, CancellationToken cancellation = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var diagnostics = new DiagnosticBag();
+        var site = Load(options, diagnostics);
+        var output = site is null ? "" : ResolveOutput(options, site.Config);
+        if (!Writable(site, options, output, diagnostics))
+        {
+            return Failed(diagnostics, clock, output);
+        }
+
+        previous ??= SiteState.Load(output);
+        if (previous is null || !File.Exists(Path.Combine(output, OutputWriter.MarkerFile)))
+        {
+            return Build(options, cancellation);
+        }
+
+        var signatures = SiteState.Sign(site!);
+        var changed = SiteState.Changed(previous.Signatures, signatures);
+        var pages = site!.Pages.Where(page =>
+            !previous.Pages.TryGetValue(page.Path, out var record) || record.OutputFile != page.OutputFile || record.Keys.Overlaps(changed)).ToList();
+
+        var writer = new InPlaceWriter(output);
+        var renderer = Renderer(site);
+        var rendered = renderer.RenderAll(pages, (page, bytes) => writer.Write(page.OutputFile, bytes), diagnostics, cancellation);
+        if (diagnostics.HasErrors || (options.Strict && diagnostics.WarningCount > 0))
+        {
+            // Pages already rewritten stay; the state is not saved, so the next build re-renders them again.
+            SiteState.Delete(output);
+            return Failed(diagnostics, clock, output);
+        }
+
+        var others = OtherFiles(site).ToList();
+        foreach (var (path, content) in others)
+        {
+            writer.Write(path, content);
+        }
+
+        var current = site.Pages.Select(p => p.OutputFile).Concat(others.Select(o => o.Path)).ToHashSet(StringComparer.Ordinal);
+        foreach (var stale in previous.Pages.Values.Select(r => r.OutputFile).Concat(previous.OtherFiles).Where(f => !current.Contains(f)))
+        {
+            writer.Delete(stale);
+        }
+
+        var planned = site.Pages.Select(p => p.Path).ToHashSet(StringComparer.Ordinal);
+        var records = previous.Pages.Values.Where(r => planned.Contains(r.Path) && !rendered.ContainsKey(r.Path))
+            .ToImmutableDictionary(r => r.Path, r => r, StringComparer.Ordinal)
+            .SetItems(rendered);
+        var state = new SiteState(SiteState.CurrentVersion, signatures,
+            records.ToImmutableSortedDictionary(StringComparer.Ordinal), [.. others.Select(o => o.Path)]);
+        TrySave(state, output);
+        var result = Succeeded(site, diagnostics, writer.Written, clock, output, state);
+        return result with { PagesRendered = rendered.Count };
+    }
+
+    private static bool Writable(LoadedSite? site, BuildOptions options, string output, DiagnosticBag diagnostics)
+    {
+        if (site is null || diagnostics.HasErrors || (options.Strict && diagnostics.WarningCount > 0))
+        {
+            return false;
+        }
+
+        if (OutputPathPolicy.Check(site.Config.SiteDirectory, output, options.HomeDirectory) is { } refusal)
+        {
+            diagnostics.Error(SourceLocation.File(options.OutputDirectory ?? site.Config.Output), refusal);
+            return false;
+        }
+
+        return true;
+    }
+
+    private static PageRenderer Renderer(LoadedSite site)
+    {
+        var views = new ViewFactory(site.Model, site.Bundles, site.Map);
+        var siteViews = new SiteViews(site.Model, views, site.Taxonomies, site.Map, new ChartData(site.Model));
+        return new PageRenderer(site.Model, site.Templates, views, siteViews, site.Taxonomies, site.Assets);
+    }
+
+    /// <summary>Everything besides pages: the assets and the generated files (data, search, feeds, sitemap).</summary>
+    private static IEnumerable<(string Path, byte[] Content)> OtherFiles(LoadedSite site)
+    {
+        foreach (var asset in site.Assets.Assets.Values)
+        {
+            yield return (asset.PublishedPath, asset.Content);
+        }
+
+        foreach (var file in Generate(site))
+        {
+            yield return (file.Path, file.Content);
+        }
+    }
+
+    private static SiteState State(LoadedSite site, ImmutableDictionary<string, PageRecord> records, IEnumerable<string> others) =>
+        new(SiteState.CurrentVersion, SiteState.Sign(site), records.ToImmutableSortedDictionary(StringComparer.Ordinal), [.. others]);
+
+    private static void TrySave(SiteState state, string output)
+    {
+        try
+        {
+            state.Save(output);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Without a saved state the next incremental build is simply a full one.
+        }
+    }
+
+    private static BuildResult Succeeded(LoadedSite site, DiagnosticBag diagnostics, int written, Stopwatch clock, string output, SiteState state)
+    {
         // Files at the top (the root page, the root 404) belong to no language.
         var perLanguage = site.Pages.GroupBy(p => p.Path.Contains('/') ? p.Language ?? "" : "")
             .ToImmutableSortedDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        return new BuildResult(true, diagnostics.ToSortedList(), perLanguage, written, clock.Elapsed, output, graph);
+        return new BuildResult(true, diagnostics.ToSortedList(), perLanguage, written, clock.Elapsed, output, Graph(site, state))
+        {
+            State = state,
+            PagesRendered = site.Pages.Length,
+        };
     }
 
     /// <summary>Load and validate without rendering: the <c>check</c> command and tests use this.</summary>
@@ -157,7 +265,7 @@ public static class SiteBuilder
             : Path.GetFullPath(Path.Combine(config.SiteDirectory, config.Output));
 
     /// <summary>The files besides pages: open data, search indexes, feeds, sitemap and robots.txt.</summary>
-    private static IEnumerable<GeneratedFile> Generate(LoadedSite site, ViewFactory views)
+    private static IEnumerable<GeneratedFile> Generate(LoadedSite site)
     {
         foreach (var file in DataExporter.Export(site.Model))
         {
@@ -169,7 +277,7 @@ public static class SiteBuilder
             yield return file;
         }
 
-        foreach (var file in FeedWriter.Feeds(site.Model, views.BundleFor))
+        foreach (var file in FeedWriter.Feeds(site.Model, language => site.Bundles[language]))
         {
             yield return file;
         }
@@ -178,17 +286,32 @@ public static class SiteBuilder
         yield return SitemapWriter.Robots(site.Config);
     }
 
-    private static DependencyGraph BuildGraph(LoadedSite site, ImmutableDictionary<string, ImmutableArray<string>> templatesUsed,
-        IEnumerable<GeneratedFile> generated)
+    /// <summary>
+    /// The graph of what each page read, with, for every content file, the keys a change to it can change:
+    /// its entity, its collection's list, the backlinks of everything it points to, every taxonomy, all content.
+    /// </summary>
+    private static DependencyGraph Graph(LoadedSite site, SiteState state)
     {
-        var assets = site.Assets.SourcePaths.ToImmutableArray();
-        var everything = ImmutableArray.CreateRange([SiteConfig.FileName, .. site.Model.Entities.SelectMany(e => e.SourceFiles),
-            .. site.Config.Languages.Select(l => SitePlanner.BundlePath(l.Code))]);
-        var pages = site.Pages.Select(page => new KeyValuePair<string, IEnumerable<string>>(
-            page.Path,
-            page.Dependencies.Concat(templatesUsed.GetValueOrDefault(page.Path, [])).Concat(assets)));
-        var files = generated.Select(file => new KeyValuePair<string, IEnumerable<string>>(file.Path, everything));
-        return new DependencyGraph(pages.Concat(files));
+        var keysByFile = new Dictionary<string, ImmutableArray<string>>(StringComparer.Ordinal);
+        foreach (var entity in site.Model.Entities)
+        {
+            ImmutableArray<string> keys =
+            [
+                DependencyKeys.Entity(entity.Id),
+                DependencyKeys.Collection(entity.Collection.Name),
+                DependencyKeys.AllContent,
+                .. site.Config.Features.Taxonomies.Select(t => DependencyKeys.Taxonomy(t.Name)),
+                .. entity.Fields.Values.OfType<ReferencesValue>().SelectMany(r => r.Targets).Select(DependencyKeys.Backlinks),
+            ];
+            foreach (var file in entity.SourceFiles)
+            {
+                keysByFile[file] = keys;
+            }
+        }
+
+        var generated = state.OtherFiles.Where(file => !file.StartsWith("assets/", StringComparison.Ordinal)).Select(file => new PageRecord(file, file,
+            [SiteConfig.FileName, DependencyKeys.AllContent, .. site.Config.Languages.Select(l => SitePlanner.BundlePath(l.Code))]));
+        return new DependencyGraph(state.Pages.Values.Concat(generated), keysByFile);
     }
 
     private static BuildResult Failed(DiagnosticBag diagnostics, Stopwatch clock, string output) =>

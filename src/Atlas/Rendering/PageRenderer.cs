@@ -24,6 +24,7 @@ public sealed class PageRenderer
     private readonly ScriptObject _functions;
 
     private readonly SiteViews _site;
+    private readonly ImmutableArray<string> _assetSources;
     private readonly Taxonomies _taxonomies;
 
     public PageRenderer(SiteModel model, TemplateSet templates, ViewFactory views, SiteViews site, Taxonomies taxonomies, AssetSet assets)
@@ -34,18 +35,20 @@ public sealed class PageRenderer
         _site = site;
         _taxonomies = taxonomies;
         _functions = TemplateFunctions.Create(assets, model.Config.BaseUrl);
+        _assetSources = [.. assets.SourcePaths];
         _builtins = CreateBuiltins();
     }
 
     /// <summary>
-    /// Renders every page and hands each result to <paramref name="write"/> (called from several threads).
-    /// Returns, per page path, the templates it used.
+    /// Renders the pages and hands each result to <paramref name="write"/> (called from several threads).
+    /// Returns, per page path, what the page depended on: its declared dependencies, the templates it used and
+    /// what it read, plus the assets (their fingerprints are in every page's links).
     /// </summary>
-    public ImmutableDictionary<string, ImmutableArray<string>> RenderAll(
+    public ImmutableDictionary<string, PageRecord> RenderAll(
         IReadOnlyList<PageSpec> pages, Action<PageSpec, byte[]> write, DiagnosticBag diagnostics, CancellationToken cancellation = default)
     {
         var failures = new ConcurrentDictionary<(SourceLocation, string), List<string>>();
-        var used = new ConcurrentDictionary<string, ImmutableArray<string>>(StringComparer.Ordinal);
+        var used = new ConcurrentDictionary<string, PageRecord>(StringComparer.Ordinal);
         var options = new ParallelOptions { CancellationToken = cancellation, MaxDegreeOfParallelism = Environment.ProcessorCount };
         Parallel.ForEach(pages, options, page =>
         {
@@ -66,7 +69,12 @@ public sealed class PageRenderer
                 Record(failures, SourceLocation.File(state.UsedTemplates.Keys.LastOrDefault() ?? page.Template), e.Message, page.Path);
             }
 
-            used[page.Path] = [.. state.UsedTemplates.Keys.Order(StringComparer.Ordinal)];
+            var keys = ImmutableSortedSet.CreateBuilder<string>(StringComparer.Ordinal);
+            keys.UnionWith(page.Dependencies);
+            keys.UnionWith(state.UsedTemplates.Keys);
+            keys.UnionWith(state.Touched);
+            keys.UnionWith(_assetSources);
+            used[page.Path] = new PageRecord(page.Path, page.OutputFile, keys.ToImmutable());
         });
 
         foreach (var ((location, message), paths) in failures)

@@ -15,4 +15,9 @@ public sealed class PageState(PageSpec spec, I18nBundle? bundle, Formatter? form
 
     /// <summary>Templates used by the render (page, layout, partials), for the dependency graph.</summary>
     public ConcurrentDictionary<string, byte> UsedTemplates { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>What the render read (see <see cref="DependencyKeys"/>); a page renders on one thread at a time.</summary>
+    public HashSet<string> Touched { get; } = new(StringComparer.Ordinal);
+
+    public void Touch(string key) => Touched.Add(key);
 }

@@ -18,7 +18,6 @@ public static class SitePlanner
     {
         var config = model.Config;
         var pages = new List<PageSpec>();
-        var allContent = model.Entities.SelectMany(e => e.SourceFiles).ToImmutableArray();
         var compare = hasTemplate(TemplateSet.PathOf("compare.html"));
         var notFound = hasTemplate(TemplateSet.PathOf("404.html"));
 
@@ -34,8 +33,7 @@ public static class SitePlanner
         foreach (var language in config.Languages)
         {
             var common = ImmutableArray.Create(SiteConfig.FileName, BundlePath(language.Code));
-            pages.Add(new PageSpec($"{language.Code}/", PageKind.Home, language.Code, TemplateSet.PathOf("home.html"), null, null,
-                [.. common, .. allContent]));
+            pages.Add(new PageSpec($"{language.Code}/", PageKind.Home, language.Code, TemplateSet.PathOf("home.html"), null, null, common));
 
             if (notFound)
             {
@@ -46,23 +44,17 @@ public static class SitePlanner
             foreach (var page in config.Features.Pages)
             {
                 pages.Add(new PageSpec($"{language.Code}/{page.Name}/", PageKind.Page, language.Code,
-                    TemplateSet.PathOf($"pages/{page.Name}.html"), null, null, [.. common, .. allContent]) { Name = page.Name });
+                    TemplateSet.PathOf($"pages/{page.Name}.html"), null, null, common) { Name = page.Name });
             }
 
             foreach (var taxonomy in config.Features.Taxonomies)
             {
                 pages.Add(new PageSpec($"{language.Code}/{taxonomy.Name}/", PageKind.TaxonomyIndex, language.Code,
-                    TemplateSet.PathOf("taxonomy.html"), null, null, [.. common, .. allContent]) { Name = taxonomy.Name });
+                    TemplateSet.PathOf("taxonomy.html"), null, null, [.. common, DependencyKeys.Taxonomy(taxonomy.Name)]) { Name = taxonomy.Name });
                 foreach (var term in taxonomies.Terms(taxonomy.Name))
                 {
-                    var files = term.Entities.SelectMany(e => e.SourceFiles);
-                    if (term.Target is { } target)
-                    {
-                        files = files.Concat(model.Get(target).SourceFiles);
-                    }
-
                     pages.Add(new PageSpec($"{language.Code}/{taxonomy.Name}/{term.Key}/", PageKind.TaxonomyTerm, language.Code,
-                        TemplateSet.PathOf("term.html"), null, null, [.. common, .. files.Distinct()])
+                        TemplateSet.PathOf("term.html"), null, null, [.. common, DependencyKeys.Taxonomy(taxonomy.Name)])
                     {
                         Name = taxonomy.Name,
                         Term = term.Key,
@@ -75,11 +67,11 @@ public static class SitePlanner
                 var entities = model.Collections[collection.Name];
                 pages.Add(new PageSpec(CollectionPath(language.Code, collection), PageKind.Collection, language.Code,
                     TemplateSet.PathOf(collection.IndexTemplate), collection.Name, null,
-                    [.. common, .. entities.SelectMany(e => e.SourceFiles)]));
+                    [.. common, DependencyKeys.Collection(collection.Name)]));
 
                 foreach (var entity in entities)
                 {
-                    var dependencies = ImmutableArray.CreateRange([.. common, .. EntityDependencies(model, entity)]);
+                    var dependencies = ImmutableArray.Create([.. common, DependencyKeys.Entity(entity.Id)]);
                     pages.Add(new PageSpec(EntityPath(language.Code, entity), PageKind.Entity, language.Code,
                         TemplateSet.PathOf(collection.EntityTemplate), collection.Name, entity.Id, dependencies));
                     if (compare)
@@ -128,23 +120,4 @@ public static class SitePlanner
         return page.Language is null ? page.Path : language + page.Path[page.Language.Length..];
     }
 
-    /// <summary>An entity page shows the entity, the names of what it references and of what references it.</summary>
-    private static IEnumerable<string> EntityDependencies(SiteModel model, Entity entity)
-    {
-        var files = new SortedSet<string>(entity.SourceFiles, StringComparer.Ordinal);
-        foreach (var value in entity.Fields.Values.OfType<ReferencesValue>())
-        {
-            foreach (var target in value.Targets)
-            {
-                files.UnionWith(model.Get(target).SourceFiles);
-            }
-        }
-
-        foreach (var backlink in model.BacklinksTo(entity.Id))
-        {
-            files.UnionWith(backlink.Source.SourceFiles);
-        }
-
-        return files;
-    }
 }

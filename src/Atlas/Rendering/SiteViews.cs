@@ -31,18 +31,30 @@ public sealed class SiteViews(SiteModel model, ViewFactory views, Taxonomies tax
         }
 
         collections.IsReadOnly = true;
-        return Obj(
-            ("collections", collections),
-            ("pages", Array(Config.Features.Pages.OrderBy(p => p.Order).Select(p => Obj(
-                ("name", p.Name), ("title", p.Title[language]), ("path", $"{language}/{p.Name}/"))))),
-            ("taxonomies", Array(Config.Features.Taxonomies.Select(t => Taxonomy(t, language)))),
-            ("timeline", Array(Timeline(language))),
-            ("map", Map(language)),
-            ("charts", Array(Charts(language))),
-            ("featured", Array(Featured(language))));
+        // Reading the timeline, map, charts or featured figures depends on all content; each taxonomy on its terms.
+        var everything = new Dictionary<string, string>
+        {
+            ["timeline"] = DependencyKeys.AllContent,
+            ["map"] = DependencyKeys.AllContent,
+            ["charts"] = DependencyKeys.AllContent,
+            ["featured"] = DependencyKeys.AllContent,
+        };
+        var atlas = new TrackedObject(SiteConfig.FileName, everything)
+        {
+            ["collections"] = collections,
+            ["pages"] = Array(Config.Features.Pages.OrderBy(p => p.Order).Select(p => Obj(
+                ("name", p.Name), ("title", p.Title[language]), ("path", $"{language}/{p.Name}/")))),
+            ["taxonomies"] = Array(Config.Features.Taxonomies.Select(t => Taxonomy(t, language))),
+            ["timeline"] = Array(Timeline(language)),
+            ["map"] = Map(language),
+            ["charts"] = Array(Charts(language)),
+            ["featured"] = Array(Featured(language)),
+        };
+        atlas.IsReadOnly = true;
+        return atlas;
     }
 
-    public ScriptObject Taxonomy(TaxonomyConfig taxonomy, string language) => Obj(
+    public ScriptObject Taxonomy(TaxonomyConfig taxonomy, string language) => Tracked(DependencyKeys.Taxonomy(taxonomy.Name),
         ("name", taxonomy.Name),
         ("title", taxonomy.Title[language]),
         ("path", $"{language}/{taxonomy.Name}/"),
@@ -50,16 +62,29 @@ public sealed class SiteViews(SiteModel model, ViewFactory views, Taxonomies tax
 
     public ScriptObject Term(TaxonomyConfig taxonomy, TaxonomyTerm term, string language, bool withEntities)
     {
+        // A term's label and list come from its taxonomy; the term object is tracked under the taxonomy's key.
         var label = term.Target is { } target ? model.Get(target).Name[language]
             : term.EnumField is { } field ? views.BundleFor(language).Get($"enum.{field}.{term.Key}") ?? term.Key
             : term.Key;
-        return Obj(
-            ("key", term.Key),
+        var view = new TrackedObject(DependencyKeys.Taxonomy(taxonomy.Name))
+        {
+            AlsoKeys = term.Target is { } shown ? [DependencyKeys.Entity(shown)] : [],
+        };
+        foreach (var (name, value) in new (string, object?)[]
+                 {
+                     ("key", term.Key),
             ("label", label),
             ("path", $"{language}/{taxonomy.Name}/{term.Key}/"),
             ("count", term.Entities.Length),
-            ("entity", term.Target is { } entity ? views.Summary(model.Get(entity), language) : null),
-            ("entities", withEntities ? Array(term.Entities.Select(e => views.Summary(e, language))) : null));
+                     ("entity", term.Target is { } entity ? views.Summary(model.Get(entity), language) : null),
+                     ("entities", withEntities ? Array(term.Entities.Select(e => views.Summary(e, language))) : null),
+                 })
+        {
+            view.Add(name, value);
+        }
+
+        view.IsReadOnly = true;
+        return view;
     }
 
     /// <summary>Everything with a date, oldest first, grouped by year: what happened when.</summary>
@@ -127,7 +152,7 @@ public sealed class SiteViews(SiteModel model, ViewFactory views, Taxonomies tax
             var latest = series.Points[^1].Source;
             var title = bundle.Get($"series.{series.Key}") ?? latest.Name[language];
             var bars = series.Points.Select(p => new SvgChart.Bar(
-                series.LabelsAreYears ? p.Year.ToString(CultureInfo.InvariantCulture) : p.Source.Name[language],
+                series.IsLine ? p.Year.ToString(CultureInfo.InvariantCulture) : p.Source.Name[language],
                 p.Value, formatter.Quantity(p.Value, series.Unit))).ToList();
             var id = $"chart-{series.Key}-{Slugify(series.Unit.Text)}";
             yield return Obj(

@@ -46,7 +46,8 @@ public sealed class ViewFactory
         var languages = Config.Languages.Select(l => Obj(
             ("code", l.Code), ("locale", l.Locale), ("name", l.Name), ("path", $"{l.Code}/"),
             ("title", Config.Title[l.Code]), ("description", Config.Description[l.Code])));
-        var collections = Config.Collections.Select(c => Obj(
+        // The layout lists every collection by name on every page: only reading a count depends on membership.
+        var collections = Config.Collections.Select(c => TrackedMember(SiteConfig.FileName, "count", DependencyKeys.Collection(c.Name),
             ("name", c.Name), ("title", c.Title[language]), ("path", SitePlanner.CollectionPath(language, c)),
             ("count", _model.Collections[c.Name].Length)));
         return Obj(
@@ -58,7 +59,7 @@ public sealed class ViewFactory
             ("collections", Array(collections)));
     }
 
-    public ScriptObject Collection(CollectionConfig collection, string language) => Obj(
+    public ScriptObject Collection(CollectionConfig collection, string language) => Tracked(DependencyKeys.Collection(collection.Name),
         ("name", collection.Name),
         ("title", collection.Title[language]),
         ("path", SitePlanner.CollectionPath(language, collection)),
@@ -89,7 +90,7 @@ public sealed class ViewFactory
         }
 
         refs.IsReadOnly = true;
-        return Obj(
+        return Tracked(DependencyKeys.Entity(entity.Id),
             ("id", entity.Id.ToString()),
             ("refs", refs),
             ("collection", entity.Collection.Name),
@@ -119,7 +120,12 @@ public sealed class ViewFactory
         }
 
         values.IsReadOnly = true;
-        var view2 = new ScriptObject();
+        // The page also shows the names of what the entity references (field texts, locator labels).
+        var view2 = new TrackedObject(DependencyKeys.Entity(entity.Id),
+            new Dictionary<string, string> { ["referenced_by"] = DependencyKeys.Backlinks(entity.Id) })
+        {
+            AlsoKeys = [.. entity.Fields.Values.OfType<ReferencesValue>().SelectMany(r => r.Targets).Distinct().Select(DependencyKeys.Entity)],
+        };
         foreach (var (key, value) in summary)
         {
             if (key != "values")
@@ -309,4 +315,29 @@ public sealed class ViewFactory
     }
 
     internal static ScriptArray Array<T>(IEnumerable<T> items) => new(items.Cast<object>());
+
+    internal static TrackedObject TrackedMember(string key, string member, string memberKey, params (string Key, object? Value)[] members)
+    {
+        var result = new TrackedObject(key, new Dictionary<string, string> { [member] = memberKey });
+        foreach (var (name, value) in members)
+        {
+            result.Add(name, value);
+        }
+
+        result.IsReadOnly = true;
+        return result;
+    }
+
+    /// <summary>A read-only view whose reads are recorded on the page as a dependency on <paramref name="key"/>.</summary>
+    internal static TrackedObject Tracked(string key, params (string Key, object? Value)[] members)
+    {
+        var result = new TrackedObject(key);
+        foreach (var (name, value) in members)
+        {
+            result.Add(name, value);
+        }
+
+        result.IsReadOnly = true;
+        return result;
+    }
 }

@@ -14,7 +14,8 @@ public sealed class DependencyGraphTests
         Assert.Contains("en/parks/gaozhu/", affected);
         Assert.Contains("en/cities/chongqing/", affected); // lists gaozhu as a backlink
         Assert.Contains("zh/parks/", affected);
-        Assert.Contains("en/", affected);
+        Assert.Contains("data/parks.json", affected);
+        Assert.DoesNotContain("en/", affected); // the minimal home page shows no entity
         Assert.DoesNotContain("en/cities/chengdu/", affected);
         Assert.DoesNotContain("", affected);
     }

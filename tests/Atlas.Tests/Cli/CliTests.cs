@@ -20,7 +20,7 @@ public sealed class CliTests
         var (exit, output, error) = Run("build", "--site", site.Directory);
         Assert.Equal(0, exit);
         Assert.Equal("", error);
-        Assert.Matches(@"^built 13 pages \(en 6, zh 6, root 1\) and \d+ other files into .*public/ in \d+ ms; 0 warnings\.\n$", output.Replace("\r", ""));
+        Assert.Matches(@"^built 13 pages \(en 6, zh 6, root 1\); wrote \d+ other files into .*public/ in \d+ ms; 0 warnings\.\n$", output.Replace("\r", ""));
     }
 
     [Fact]

@@ -1,0 +1,46 @@
+namespace Atlas.Building;
+
+/// <summary>
+/// Writes files of an incremental build straight into the output: only when the bytes differ (so unchanged files
+/// keep their dates and CDNs see no change), each through a temporary file and a rename so a reader never sees a
+/// half-written page.
+/// </summary>
+public sealed class InPlaceWriter(string output)
+{
+    private int _written;
+
+    public int Written => _written;
+
+    public void Write(string relativePath, byte[] content)
+    {
+        var full = Path.Combine(output, relativePath);
+        if (File.Exists(full) && new FileInfo(full).Length == content.Length && File.ReadAllBytes(full).AsSpan().SequenceEqual(content))
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        var temporary = full + ".atlas-tmp";
+        File.WriteAllBytes(temporary, content);
+        File.Move(temporary, full, overwrite: true);
+        Interlocked.Increment(ref _written);
+    }
+
+    public void Delete(string relativePath)
+    {
+        var full = Path.Combine(output, relativePath);
+        if (File.Exists(full))
+        {
+            File.Delete(full);
+        }
+
+        // Remove folders left empty (a deleted entity's page folder), up to the output itself.
+        var folder = Path.GetDirectoryName(full);
+        var root = Path.GetFullPath(output).TrimEnd(Path.DirectorySeparatorChar);
+        while (folder is not null && folder.Length > root.Length && Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any())
+        {
+            Directory.Delete(folder);
+            folder = Path.GetDirectoryName(folder);
+        }
+    }
+}

@@ -1,0 +1,155 @@
+using System.Collections.Immutable;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Atlas.Config;
+using Atlas.Model;
+using Atlas.Rendering;
+
+namespace Atlas.Building;
+
+/// <summary>
+/// What a successful build was made from and what each page read, kept next to the output so that the next build
+/// can re-render only what changed. <see cref="Signatures"/> hold a hash per dependency key: per source file, per
+/// entity, per collection's membership and order, per entity's backlinks, per taxonomy, and for all content.
+/// </summary>
+public sealed record SiteState(
+    int Version,
+    ImmutableSortedDictionary<string, string> Signatures,
+    ImmutableSortedDictionary<string, PageRecord> Pages,
+    ImmutableSortedSet<string> OtherFiles)
+{
+    public const int CurrentVersion = 1;
+
+    /// <summary>The keys whose signature differs between two states (added or removed keys count as changed).</summary>
+    public static ImmutableSortedSet<string> Changed(IReadOnlyDictionary<string, string> before, IReadOnlyDictionary<string, string> after)
+    {
+        var changed = ImmutableSortedSet.CreateBuilder<string>(StringComparer.Ordinal);
+        foreach (var (key, value) in before)
+        {
+            if (!after.TryGetValue(key, out var now) || now != value)
+            {
+                changed.Add(key);
+            }
+        }
+
+        foreach (var key in after.Keys.Where(k => !before.ContainsKey(k)))
+        {
+            changed.Add(key);
+        }
+
+        return changed.ToImmutable();
+    }
+
+    /// <summary>Computes the signatures of a loaded site from its source files and model.</summary>
+    public static ImmutableSortedDictionary<string, string> Sign(LoadedSite site)
+    {
+        var config = site.Config;
+        var signatures = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        var files = new List<string> { SiteConfig.FileName };
+        files.AddRange(config.Languages.Select(l => SitePlanner.BundlePath(l.Code)));
+        files.AddRange(site.Templates.Paths);
+        files.AddRange(site.Model.Entities.SelectMany(e => e.SourceFiles));
+        foreach (var file in files.Distinct())
+        {
+            var full = Path.Combine(config.SiteDirectory, file);
+            signatures[file] = File.Exists(full) ? Hash(File.ReadAllBytes(full)) : "missing";
+        }
+
+        // Assets are signed by content (the base map is generated, not a file).
+        foreach (var asset in site.Assets.Assets.Values)
+        {
+            signatures[asset.SourcePath] = asset.PublishedPath;
+        }
+
+        foreach (var entity in site.Model.Entities)
+        {
+            signatures[DependencyKeys.Entity(entity.Id)] = Hash(string.Join('\n', entity.SourceFiles.Select(f => signatures[f])));
+            var backlinks = site.Model.BacklinksTo(entity.Id);
+            if (backlinks.Length > 0)
+            {
+                signatures[DependencyKeys.Backlinks(entity.Id)] =
+                    Hash(string.Join('\n', backlinks.Select(b => $"{b.Source.Id} {b.Field.Name}").Order(StringComparer.Ordinal)));
+            }
+        }
+
+        foreach (var collection in config.Collections)
+        {
+            signatures[DependencyKeys.Collection(collection.Name)] =
+                Hash(string.Join('\n', site.Model.Collections[collection.Name].Select(e => e.Id.ToString())));
+        }
+
+        foreach (var taxonomy in config.Features.Taxonomies)
+        {
+            signatures[DependencyKeys.Taxonomy(taxonomy.Name)] = Hash(string.Join('\n', site.Taxonomies.Terms(taxonomy.Name)
+                .Select(t => t.Key + ":" + string.Join(',', t.Entities.Select(e => e.Id.ToString())))));
+        }
+
+        signatures[DependencyKeys.AllContent] = Hash(string.Join('\n',
+            site.Model.Entities.Select(e => signatures[DependencyKeys.Entity(e.Id)])));
+        return signatures.ToImmutable();
+    }
+
+    private static string Hash(string text) => Hash(Encoding.UTF8.GetBytes(text));
+
+    private static string Hash(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes))[..16];
+
+    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = false };
+
+    /// <summary>Where the state of an output folder is kept: beside it, never inside the published site.</summary>
+    public static string PathFor(string output)
+    {
+        var full = Path.GetFullPath(output).TrimEnd(Path.DirectorySeparatorChar);
+        return Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.atlas-state.json");
+    }
+
+    public void Save(string output)
+    {
+        var dto = new StateFile(Version, Signatures, Pages.ToDictionary(p => p.Key, p => new PageFile(p.Value.OutputFile, [.. p.Value.Keys])), [.. OtherFiles]);
+        File.WriteAllBytes(PathFor(output), JsonSerializer.SerializeToUtf8Bytes(dto, JsonOptions));
+    }
+
+    public static void Delete(string output)
+    {
+        try
+        {
+            File.Delete(PathFor(output));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A stale state would be worse than none, but a failed delete leaves a state that still matches old files.
+        }
+    }
+
+    /// <summary>Reads the saved state, or null when there is none or it is from another version (then a full build runs).</summary>
+    public static SiteState? Load(string output)
+    {
+        try
+        {
+            var path = PathFor(output);
+            if (!File.Exists(path))
+            {
+                return null;
+            }
+
+            var dto = JsonSerializer.Deserialize<StateFile>(File.ReadAllBytes(path), JsonOptions);
+            if (dto is null || dto.Version != CurrentVersion)
+            {
+                return null;
+            }
+
+            return new SiteState(dto.Version,
+                dto.Signatures.ToImmutableSortedDictionary(StringComparer.Ordinal),
+                dto.Pages.ToImmutableSortedDictionary(p => p.Key, p => new PageRecord(p.Key, p.Value.File, [.. p.Value.Keys]), StringComparer.Ordinal),
+                [.. dto.Other]);
+        }
+        catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private sealed record StateFile(int Version, IDictionary<string, string> Signatures, IDictionary<string, PageFile> Pages, List<string> Other);
+
+    private sealed record PageFile(string File, List<string> Keys);
+}

@@ -1,0 +1,117 @@
+using Atlas.Building;
+using Atlas.Tests.Support;
+
+namespace Atlas.Tests.Building;
+
+/// <summary>
+/// An incremental build after each kind of change must give exactly the bytes of a full build of the same input,
+/// while re-rendering only the pages the change can affect.
+/// </summary>
+public sealed class IncrementalBuildTests
+{
+    private static BuildResult Incremental(TestSite site, string output) =>
+        SiteBuilder.BuildIncremental(new BuildOptions(site.Directory) { OutputDirectory = output, HomeDirectory = "/nonexistent" });
+
+    private static void AssertSameAsFullBuild(TestSite site, string incrementalOutput)
+    {
+        var full = Path.Combine(site.Directory, "full-" + Guid.NewGuid().ToString("N")[..6]);
+        site.BuildOk(full);
+        Assert.Equal(TestSite.Snapshot(full), TestSite.Snapshot(incrementalOutput));
+    }
+
+    public static TheoryData<string, string, string> Changes => new()
+    {
+        { "content", "content/cities/chengdu.en.md", "Chengdu, edited.\n" },
+        { "content data", "content/cities/chengdu.yml", "name: {zh: 成都市, en: Chengdu City}\nsummary: {zh: 四川省会, en: Capital of Sichuan}\ncoordinates: [104.07, 30.57]\n" },
+        { "new reference", "content/parks/gaozhu.yml", "name: {zh: 川渝高竹新区, en: Gaozhu New Area}\nsummary: {zh: 跨省新区, en: A cross-provincial new area}\nkind: zone\ncities: [chongqing, chengdu]\nestablished: 2020-12\n" },
+        { "template", "templates/entity.html", "<h1>{{ entity.name }}</h1><p class=\"changed\">{{ entity.summary }}</p>\n" },
+        { "partial-free layout", "templates/home.html", "<h1>{{ site.title }}</h1><p>{{ t \"home.hello\" }}!</p>\n" },
+        { "new entity", "content/cities/xian.yml", "name: {zh: 西安, en: Xi'an}\nsummary: {zh: 陕西省会, en: Capital of Shaanxi}\ncoordinates: [108.94, 34.34]\n" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Changes))]
+    public void An_incremental_build_after_a_change_equals_a_full_build(string kind, string path, string content)
+    {
+        using var site = TestSite.Minimal();
+        var output = Path.Combine(site.Directory, "public");
+        Assert.True(Incremental(site, output).Succeeded); // no state yet: a full build
+        site.Write(path, content);
+        if (kind == "new entity")
+        {
+            site.Write("content/cities/xian.zh.md", "西安。\n");
+            site.Write("content/cities/xian.en.md", "Xi'an.\n");
+        }
+
+        var result = Incremental(site, output);
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        Assert.True(result.PagesRendered < result.PageCount, $"{kind}: rendered {result.PagesRendered} of {result.PageCount}");
+        AssertSameAsFullBuild(site, output);
+    }
+
+    [Fact]
+    public void Bundle_and_site_yml_changes_equal_a_full_build()
+    {
+        using var site = TestSite.Minimal();
+        var output = Path.Combine(site.Directory, "public");
+        Incremental(site, output);
+        var bundle = Path.Combine(site.Directory, "templates/i18n/en.yml");
+        File.WriteAllText(bundle, File.ReadAllText(bundle).Replace("home: {hello: Hello}", "home: {hello: Welcome}"));
+        var afterBundle = Incremental(site, output);
+        Assert.True(afterBundle.Succeeded);
+        Assert.True(afterBundle.PagesRendered < afterBundle.PageCount); // only English pages
+        AssertSameAsFullBuild(site, output);
+
+        var config = Path.Combine(site.Directory, "site.yml");
+        File.WriteAllText(config, File.ReadAllText(config).Replace("Test Atlas", "Test Atlas 2"));
+        var afterConfig = Incremental(site, output);
+        Assert.Equal(afterConfig.PageCount, afterConfig.PagesRendered);
+        AssertSameAsFullBuild(site, output);
+    }
+
+    [Fact]
+    public void A_deleted_entity_disappears_like_in_a_full_build()
+    {
+        using var site = TestSite.Minimal();
+        var output = Path.Combine(site.Directory, "public");
+        Incremental(site, output);
+        Assert.True(File.Exists(Path.Combine(output, "en/parks/gaozhu/index.html")));
+        foreach (var file in new[] { "gaozhu.yml", "gaozhu.zh.md", "gaozhu.en.md" })
+        {
+            site.Delete($"content/parks/{file}");
+        }
+
+        var result = Incremental(site, output);
+        Assert.True(result.Succeeded);
+        Assert.False(Directory.Exists(Path.Combine(output, "en/parks/gaozhu")));
+        AssertSameAsFullBuild(site, output);
+    }
+
+    [Fact]
+    public void Editing_one_entity_rerenders_its_pages_and_what_shows_it_not_unrelated_pages()
+    {
+        using var site = TestSite.Minimal();
+        var output = Path.Combine(site.Directory, "public");
+        Incremental(site, output);
+        var unrelated = File.GetLastWriteTimeUtc(Path.Combine(output, "en/cities/chengdu/index.html"));
+        site.Write("content/parks/gaozhu.en.md", "Gaozhu, edited.\n");
+        var result = Incremental(site, output);
+        Assert.True(result.Succeeded);
+        Assert.Contains("Gaozhu, edited.", File.ReadAllText(Path.Combine(output, "en/parks/gaozhu/index.html")));
+        Assert.Equal(unrelated, File.GetLastWriteTimeUtc(Path.Combine(output, "en/cities/chengdu/index.html")));
+        Assert.InRange(result.PagesRendered, 2, 8);
+    }
+
+    [Fact]
+    public void A_failed_incremental_build_is_reported_and_the_next_good_one_recovers()
+    {
+        using var site = TestSite.Minimal();
+        var output = Path.Combine(site.Directory, "public");
+        Incremental(site, output);
+        site.Write("content/cities/chengdu.yml", "name: [broken\n");
+        Assert.False(Incremental(site, output).Succeeded);
+        site.Write("content/cities/chengdu.yml", "name: {zh: 成都, en: Chengdu}\nsummary: {zh: 四川省会, en: Capital}\ncoordinates: [104.07, 30.57]\n");
+        Assert.True(Incremental(site, output).Succeeded);
+        AssertSameAsFullBuild(site, output);
+    }
+}
