@@ -14,6 +14,7 @@ public static class AtlasCommand
     {
         var root = new RootCommand("atlas: builds the Chengdu–Chongqing Cooperation Atlas, a bilingual static site, from content/ and templates/.");
         root.Add(BuildCommand.Create(stdout, stderr));
+        root.Add(ServeCommand.Create(stdout, stderr));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -14,6 +14,7 @@ public static class BuildCommand
         var baseUrl = new Option<string?>("--base-url") { Description = "Override site.yml's base_url, e.g. https://host/atlas/." };
         var strict = new Option<bool>("--strict") { Description = "Treat warnings as errors." };
         var force = new Option<bool>("--force") { Description = "Replace an existing output folder that no atlas build wrote." };
+        var drafts = new Option<bool>("--drafts") { Description = "Include entities marked draft: true." };
         var incremental = new Option<bool>("--incremental")
         {
             Description = "Re-render only the pages affected by what changed since the last build (same bytes as a full build).",
@@ -21,7 +22,7 @@ public static class BuildCommand
 
         var command = new Command("build", "Build the site into the output folder. The previous output stays untouched if the build fails.")
         {
-            site, output, baseUrl, strict, force, incremental,
+            site, output, baseUrl, strict, force, incremental, drafts,
         };
 
         command.SetAction(parse =>
@@ -32,9 +33,12 @@ public static class BuildCommand
                 BaseUrl = parse.GetValue(baseUrl),
                 Strict = parse.GetValue(strict),
                 Force = parse.GetValue(force),
+                Drafts = parse.GetValue(drafts),
+                Progress = Progress.For(stderr),
             };
 
             var result = parse.GetValue(incremental) ? SiteBuilder.BuildIncremental(options) : SiteBuilder.Build(options);
+            Progress.Clear(stderr);
             DiagnosticPrinter.Print(result.Diagnostics, options.SiteDirectory, stderr);
             var display = result.OutputDirectory == "" ? "" : Path.GetRelativePath(Environment.CurrentDirectory, result.OutputDirectory) + "/";
             if (!result.Succeeded)

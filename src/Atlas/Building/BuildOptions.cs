@@ -15,6 +15,12 @@ public sealed record BuildOptions(string SiteDirectory)
     /// <summary>Replace an existing output folder even if no atlas build wrote it.</summary>
     public bool Force { get; init; }
 
+    /// <summary>Include entities marked <c>draft: true</c> (left out by default).</summary>
+    public bool Drafts { get; init; }
+
+    /// <summary>Called as pages render (done, total), from several threads; for progress displays.</summary>
+    public Action<int, int>? Progress { get; init; }
+
     /// <summary>The user's home folder, which is never an acceptable output; injectable for tests.</summary>
     public string? HomeDirectory { get; init; } = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
 }

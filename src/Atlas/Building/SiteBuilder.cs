@@ -44,7 +44,7 @@ public static class SiteBuilder
         {
             writer.Write(page.OutputFile, bytes);
             Interlocked.Increment(ref written);
-        }, diagnostics, cancellation);
+        }, diagnostics, cancellation, options.Progress);
 
         var others = OtherFiles(site).ToList();
         foreach (var (path, content) in others)
@@ -93,7 +93,7 @@ public static class SiteBuilder
 
         var writer = new InPlaceWriter(output);
         var renderer = Renderer(site);
-        var rendered = renderer.RenderAll(pages, (page, bytes) => writer.Write(page.OutputFile, bytes), diagnostics, cancellation);
+        var rendered = renderer.RenderAll(pages, (page, bytes) => writer.Write(page.OutputFile, bytes), diagnostics, cancellation, options.Progress);
         if (diagnostics.HasErrors || (options.Strict && diagnostics.WarningCount > 0))
         {
             // Pages already rewritten stay; the state is not saved, so the next build re-renders them again.
@@ -212,7 +212,7 @@ public static class SiteBuilder
         var bundles = I18nLoader.Load(config, diagnostics);
         var templates = TemplateSet.Load(config, diagnostics);
         var assets = AssetSet.Load(config, diagnostics);
-        var sources = ContentLoader.Load(config, diagnostics);
+        var sources = Drafts.Apply(ContentLoader.Load(config, diagnostics), options.Drafts, diagnostics);
         var model = ModelBuilder.Build(config, sources, diagnostics);
         if (model is null || diagnostics.HasErrors)
         {

@@ -49,7 +49,6 @@ public sealed record SiteState(
         var files = new List<string> { SiteConfig.FileName };
         files.AddRange(config.Languages.Select(l => SitePlanner.BundlePath(l.Code)));
         files.AddRange(site.Templates.Paths);
-        files.AddRange(site.Model.Entities.SelectMany(e => e.SourceFiles));
         foreach (var file in files.Distinct())
         {
             var full = Path.Combine(config.SiteDirectory, file);
@@ -62,9 +61,12 @@ public sealed record SiteState(
             signatures[asset.SourcePath] = asset.PublishedPath;
         }
 
+        // Entities are signed by meaning, not by file: moving a line or editing only the prose of an entity does not
+        // change what lists and links show, so the pages that only list it are not re-rendered.
         foreach (var entity in site.Model.Entities)
         {
-            signatures[DependencyKeys.Entity(entity.Id)] = Hash(string.Join('\n', entity.SourceFiles.Select(f => signatures[f])));
+            signatures[DependencyKeys.Entity(entity.Id)] = Hash(Canonical(entity));
+            signatures[DependencyKeys.Text(entity.Id)] = Hash(string.Join('\u0001', entity.Texts.Select(t => $"{t.Key}\u0002{t.Value.Html}\u0002{t.Value.IsFallback}")));
             var backlinks = site.Model.BacklinksTo(entity.Id);
             if (backlinks.Length > 0)
             {
@@ -86,8 +88,33 @@ public sealed record SiteState(
         }
 
         signatures[DependencyKeys.AllContent] = Hash(string.Join('\n',
-            site.Model.Entities.Select(e => signatures[DependencyKeys.Entity(e.Id)])));
+            site.Model.Entities.Select(e => signatures[DependencyKeys.Entity(e.Id)] + signatures[DependencyKeys.Text(e.Id)])));
         return signatures.ToImmutable();
+    }
+
+    /// <summary>An entity's values as text, without source positions.</summary>
+    private static string Canonical(Entity entity)
+    {
+        var text = new StringBuilder(entity.Id.ToString());
+        foreach (var (name, value) in entity.Fields)
+        {
+            text.Append('\u0001').Append(name).Append('=');
+            switch (value)
+            {
+                case LocalizedValue localized:
+                    foreach (var (language, item) in localized.Text.Values)
+                    {
+                        text.Append(language).Append('\u0002').Append(item).Append('\u0003');
+                    }
+
+                    break;
+                default:
+                    text.Append(Exports.ValueExport.Cell(value, null));
+                    break;
+            }
+        }
+
+        return text.ToString();
     }
 
     private static string Hash(string text) => Hash(Encoding.UTF8.GetBytes(text));

@@ -10,7 +10,11 @@ public static class DependencyKeys
 {
     public const string AllContent = "content:*";
 
+    /// <summary>An entity's data: name, summary and every field value (what lists and links show).</summary>
     public static string Entity(EntityId id) => $"entity:{id}";
+
+    /// <summary>An entity's prose: the rendered Markdown of every language (what its own pages show).</summary>
+    public static string Text(EntityId id) => $"text:{id}";
 
     public static string Collection(string name) => $"collection:{name}";
 

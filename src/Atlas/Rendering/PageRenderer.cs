@@ -45,8 +45,10 @@ public sealed class PageRenderer
     /// what it read, plus the assets (their fingerprints are in every page's links).
     /// </summary>
     public ImmutableDictionary<string, PageRecord> RenderAll(
-        IReadOnlyList<PageSpec> pages, Action<PageSpec, byte[]> write, DiagnosticBag diagnostics, CancellationToken cancellation = default)
+        IReadOnlyList<PageSpec> pages, Action<PageSpec, byte[]> write, DiagnosticBag diagnostics, CancellationToken cancellation = default,
+        Action<int, int>? progress = null)
     {
+        var done = 0;
         var failures = new ConcurrentDictionary<(SourceLocation, string), List<string>>();
         var used = new ConcurrentDictionary<string, PageRecord>(StringComparer.Ordinal);
         var options = new ParallelOptions { CancellationToken = cancellation, MaxDegreeOfParallelism = Environment.ProcessorCount };
@@ -75,6 +77,7 @@ public sealed class PageRenderer
             keys.UnionWith(state.Touched);
             keys.UnionWith(_assetSources);
             used[page.Path] = new PageRecord(page.Path, page.OutputFile, keys.ToImmutable());
+            progress?.Invoke(Interlocked.Increment(ref done), pages.Count);
         });
 
         foreach (var ((location, message), paths) in failures)

@@ -124,7 +124,11 @@ public sealed class ViewFactory
         var view2 = new TrackedObject(DependencyKeys.Entity(entity.Id),
             new Dictionary<string, string> { ["referenced_by"] = DependencyKeys.Backlinks(entity.Id) })
         {
-            AlsoKeys = [.. entity.Fields.Values.OfType<ReferencesValue>().SelectMany(r => r.Targets).Distinct().Select(DependencyKeys.Entity)],
+            AlsoKeys =
+            [
+                DependencyKeys.Text(entity.Id),
+                .. entity.Fields.Values.OfType<ReferencesValue>().SelectMany(r => r.Targets).Distinct().Select(DependencyKeys.Entity),
+            ],
         };
         foreach (var (key, value) in summary)
         {

@@ -1,0 +1,90 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Net;
+using Atlas.Serving;
+
+namespace Atlas.Cli;
+
+/// <summary><c>atlas serve</c>: the preview server, until Ctrl+C.</summary>
+public static class ServeCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var site = CommonOptions.Site();
+        var port = new Option<int>("--port", "-p") { Description = "Port to listen on (default 8080; 0 picks a free one).", DefaultValueFactory = _ => 8080 };
+        var bind = new Option<string>("--bind")
+        {
+            Description = "Address to listen on (default 127.0.0.1: the preview is for this machine only).",
+            DefaultValueFactory = _ => "127.0.0.1",
+        };
+        var drafts = new Option<bool>("--drafts") { Description = "Include entities marked draft: true." };
+        var command = new Command("serve", "Preview the site on this machine; rebuilds what a change affects and reloads the open page.")
+        {
+            site, port, bind, drafts,
+        };
+
+        command.SetAction(async (parse, cancellation) =>
+        {
+            if (!IPAddress.TryParse(parse.GetValue(bind), out var address))
+            {
+                stderr.WriteLine($"atlas: error: --bind '{parse.GetValue(bind)}' is not an IP address.");
+                return AtlasCommand.UsageError;
+            }
+
+            var siteDirectory = Path.GetFullPath(parse.GetValue(site)!);
+            if (!File.Exists(Path.Combine(siteDirectory, "site.yml")))
+            {
+                stderr.WriteLine($"atlas: error: no site.yml in {siteDirectory}; run in the site folder or pass --site DIR.");
+                return AtlasCommand.ContentErrors;
+            }
+
+            var options = new PreviewOptions(siteDirectory) { Address = address, Port = parse.GetValue(port), Drafts = parse.GetValue(drafts) };
+            PreviewServer server;
+            try
+            {
+                server = await PreviewServer.StartAsync(options, report => Report(report, siteDirectory, stdout, stderr), cancellation);
+            }
+            catch (IOException e)
+            {
+                stderr.WriteLine($"atlas: error: cannot listen on {address}:{options.Port} ({e.Message.TrimEnd('.')}); choose another --port.");
+                return AtlasCommand.ContentErrors;
+            }
+
+            await using (server)
+            {
+                stdout.WriteLine($"serving {siteDirectory} at {server.Address} (Ctrl+C to stop)");
+                try
+                {
+                    await Task.Delay(Timeout.Infinite, cancellation);
+                }
+                catch (OperationCanceledException)
+                {
+                    stdout.WriteLine("stopped");
+                }
+            }
+
+            return AtlasCommand.Ok;
+        });
+
+        return command;
+    }
+
+    private static void Report(RebuildReport report, string siteDirectory, TextWriter stdout, TextWriter stderr)
+    {
+        var result = report.Result;
+        var what = report.ChangedFiles.Count == 0 ? "initial build" : string.Join(", ", report.ChangedFiles.Take(3)) + (report.ChangedFiles.Count > 3 ? ", ..." : "");
+        lock (stdout)
+        {
+            if (result.Succeeded)
+            {
+                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{what}: rendered {result.PagesRendered} of {result.PageCount} pages in {result.Elapsed.TotalMilliseconds:0} ms"));
+            }
+            else
+            {
+                DiagnosticPrinter.Print(result.Diagnostics, siteDirectory, stderr);
+                stderr.WriteLine($"{what}: build failed ({result.ErrorCount} errors); the browser shows them until they are fixed");
+            }
+        }
+    }
+}

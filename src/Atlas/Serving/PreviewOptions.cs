@@ -1,0 +1,21 @@
+using System.Net;
+
+namespace Atlas.Serving;
+
+/// <summary>How to run the preview server. Binds the loopback address unless told otherwise.</summary>
+public sealed record PreviewOptions(string SiteDirectory)
+{
+    public IPAddress Address { get; init; } = IPAddress.Loopback;
+
+    /// <summary>0 picks a free port.</summary>
+    public int Port { get; init; } = 8080;
+
+    /// <summary>Where the preview is built; a fresh temporary folder by default, never the site's public/.</summary>
+    public string? OutputDirectory { get; init; }
+
+    /// <summary>Include drafts in the preview.</summary>
+    public bool Drafts { get; init; }
+
+    /// <summary>How long to wait after a file change for more changes before rebuilding.</summary>
+    public TimeSpan Debounce { get; init; } = TimeSpan.FromMilliseconds(60);
+}

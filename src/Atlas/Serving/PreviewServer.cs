@@ -1,0 +1,389 @@
+using System.Net;
+using System.Text;
+using System.Threading.Channels;
+using Atlas.Building;
+using Atlas.Diagnostics;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Atlas.Serving;
+
+/// <summary>
+/// The editor's preview: builds the site into a private folder, serves it on the loopback address, watches
+/// content/, templates/ and site.yml, rebuilds incrementally on every change and tells open pages to reload
+/// (server-sent events). While the content is broken, pages show the build errors instead of stopping the server.
+/// Serves only files inside its output folder; paths that try to leave it are refused.
+/// </summary>
+public sealed class PreviewServer : IAsyncDisposable
+{
+    public const string EventsPath = "/__atlas/events";
+    public const string ScriptPath = "/__atlas/reload.js";
+
+    private static readonly FileExtensionContentTypeProvider ContentTypes = CreateContentTypes();
+
+    private readonly PreviewOptions _options;
+    private readonly Action<RebuildReport>? _onRebuild;
+    private readonly string _output;
+    private readonly bool _ownsOutput;
+    private readonly Channel<string> _changes = Channel.CreateUnbounded<string>();
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly List<Channel<string>> _listeners = [];
+    private readonly Lock _gate = new();
+    private WebApplication? _app;
+    private FileSystemWatcher? _watcher;
+    private Task? _loop;
+    private SiteState? _state;
+    private IReadOnlyList<Diagnostic> _errors = [];
+    private int _generation;
+
+    private PreviewServer(PreviewOptions options, Action<RebuildReport>? onRebuild)
+    {
+        _options = options;
+        _onRebuild = onRebuild;
+        _ownsOutput = options.OutputDirectory is null;
+        _output = options.OutputDirectory ?? Path.Combine(Path.GetTempPath(), "atlas-preview-" + Guid.NewGuid().ToString("N")[..10], "public");
+    }
+
+    /// <summary>The address the preview is served at, e.g. http://127.0.0.1:8080/.</summary>
+    public Uri Address { get; private set; } = new("http://127.0.0.1/");
+
+    /// <summary>Incremented after every rebuild, successful or not (lets tests wait for one).</summary>
+    public int Generation => Volatile.Read(ref _generation);
+
+    /// <summary>The diagnostics of the last build; empty when it succeeded.</summary>
+    public IReadOnlyList<Diagnostic> Errors => _errors;
+
+    public string OutputDirectory => _output;
+
+    public static async Task<PreviewServer> StartAsync(PreviewOptions options, Action<RebuildReport>? onRebuild = null, CancellationToken cancellation = default)
+    {
+        var server = new PreviewServer(options, onRebuild);
+        await server.StartInternalAsync(cancellation);
+        return server;
+    }
+
+    private async Task StartInternalAsync(CancellationToken cancellation)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(kestrel =>
+        {
+            kestrel.Listen(_options.Address, _options.Port);
+            kestrel.AddServerHeader = false;
+        });
+        builder.Services.AddRouting();
+        var app = builder.Build();
+        app.Map(EventsPath, Events);
+        app.Map(ScriptPath, ReloadScript);
+        app.Run(Serve);
+        await app.StartAsync(cancellation);
+        _app = app;
+
+        var address = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        Address = new Uri(address.EndsWith('/') ? address : address + "/");
+
+        // The first build, then watch.
+        Rebuild([]);
+        _watcher = Watch();
+        _loop = Task.Run(RebuildLoop);
+    }
+
+    private BuildOptions BuildOptions => new(_options.SiteDirectory)
+    {
+        OutputDirectory = _output,
+        BaseUrl = Address.ToString(),
+        Force = true,
+        Drafts = _options.Drafts,
+        HomeDirectory = null, // the preview folder is ours; it may live anywhere
+    };
+
+    private void Rebuild(IReadOnlyList<string> changed)
+    {
+        BuildResult result;
+        try
+        {
+            result = SiteBuilder.BuildIncremental(BuildOptions, _state);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            result = new BuildResult(false, [Diagnostic.Error(SourceLocation.File(_options.SiteDirectory), e.Message)],
+                System.Collections.Immutable.ImmutableSortedDictionary<string, int>.Empty, 0, TimeSpan.Zero, _output, null);
+        }
+
+        if (result.Succeeded)
+        {
+            _state = result.State;
+            _errors = [];
+            Broadcast("reload");
+        }
+        else
+        {
+            _errors = [.. result.Diagnostics.Where(d => d.IsError)];
+            Broadcast("error");
+        }
+
+        Interlocked.Increment(ref _generation);
+        _onRebuild?.Invoke(new RebuildReport(changed, result));
+    }
+
+    private FileSystemWatcher Watch()
+    {
+        var watcher = new FileSystemWatcher(_options.SiteDirectory)
+        {
+            IncludeSubdirectories = true,
+            NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
+        };
+        FileSystemEventHandler changed = (_, e) => Notify(e.FullPath);
+        watcher.Changed += changed;
+        watcher.Created += changed;
+        watcher.Deleted += changed;
+        watcher.Renamed += (_, e) =>
+        {
+            Notify(e.OldFullPath);
+            Notify(e.FullPath);
+        };
+        watcher.EnableRaisingEvents = true;
+        return watcher;
+    }
+
+    private void Notify(string fullPath)
+    {
+        var relative = Path.GetRelativePath(_options.SiteDirectory, fullPath).Replace('\\', '/');
+        var watched = relative == "site.yml" || relative.StartsWith("content/", StringComparison.Ordinal) ||
+                      relative.StartsWith("templates/", StringComparison.Ordinal);
+        if (watched && !relative.Split('/').Any(part => part.StartsWith('.') || part.EndsWith('~')))
+        {
+            _changes.Writer.TryWrite(relative);
+        }
+    }
+
+    /// <summary>One rebuild at a time; changes that arrive together (an editor saving several files) make one rebuild.</summary>
+    private async Task RebuildLoop()
+    {
+        var reader = _changes.Reader;
+        try
+        {
+            while (await reader.WaitToReadAsync(_stopping.Token))
+            {
+                await Task.Delay(_options.Debounce, _stopping.Token);
+                var changed = new SortedSet<string>(StringComparer.Ordinal);
+                while (reader.TryRead(out var file))
+                {
+                    changed.Add(file);
+                }
+
+                Rebuild([.. changed]);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // stopping
+        }
+    }
+
+    private void Broadcast(string message)
+    {
+        lock (_gate)
+        {
+            foreach (var listener in _listeners)
+            {
+                listener.Writer.TryWrite(message);
+            }
+        }
+    }
+
+    private async Task Events(HttpContext context)
+    {
+        context.Response.Headers.ContentType = "text/event-stream";
+        context.Response.Headers.CacheControl = "no-cache";
+        var channel = Channel.CreateUnbounded<string>();
+        lock (_gate)
+        {
+            _listeners.Add(channel);
+        }
+
+        try
+        {
+            await context.Response.WriteAsync("retry: 500\n\n", context.RequestAborted);
+            await context.Response.Body.FlushAsync(context.RequestAborted);
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
+            await foreach (var message in channel.Reader.ReadAllAsync(stop.Token))
+            {
+                await context.Response.WriteAsync($"event: {message}\ndata: {Generation}\n\n", stop.Token);
+                await context.Response.Body.FlushAsync(stop.Token);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // the page went away or the server is stopping
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _listeners.Remove(channel);
+            }
+        }
+    }
+
+    private static Task ReloadScript(HttpContext context)
+    {
+        context.Response.ContentType = "text/javascript; charset=utf-8";
+        context.Response.Headers.CacheControl = "no-store";
+        return context.Response.WriteAsync("""
+            // Preview only: reload when the atlas is rebuilt (also after an error is fixed).
+            (function () {
+              var source = new EventSource("/__atlas/events");
+              source.addEventListener("reload", function () { window.location.reload(); });
+              source.addEventListener("error", function (event) { if (event.data) window.location.reload(); });
+            })();
+            """);
+    }
+
+    private async Task Serve(HttpContext context)
+    {
+        var request = context.Request;
+        if (request.Method is not ("GET" or "HEAD"))
+        {
+            context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+            return;
+        }
+
+        var resolution = PreviewPaths.Resolve(_output, request.Path.Value ?? "/", request.Path.HasValue ? context.Request.Path.ToUriComponent() : "/");
+        switch (resolution.Kind)
+        {
+            case PreviewPaths.Outcome.Refused:
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                await context.Response.WriteAsync("bad path\n");
+                return;
+            case PreviewPaths.Outcome.Redirect:
+                context.Response.StatusCode = StatusCodes.Status301MovedPermanently;
+                context.Response.Headers.Location = resolution.Location;
+                return;
+        }
+
+        if (_errors.Count > 0 && (resolution.File is null || resolution.File.EndsWith(".html", StringComparison.Ordinal)))
+        {
+            await ErrorPage(context);
+            return;
+        }
+
+        var file = resolution.File;
+        var status = StatusCodes.Status200OK;
+        if (file is null)
+        {
+            status = StatusCodes.Status404NotFound;
+            file = PreviewPaths.NotFoundPage(_output, request.Path.Value ?? "/");
+            if (file is null)
+            {
+                context.Response.StatusCode = status;
+                return;
+            }
+        }
+
+        context.Response.StatusCode = status;
+        context.Response.ContentType = ContentType(file);
+        context.Response.Headers.CacheControl = "no-cache";
+        context.Response.Headers["X-Content-Type-Options"] = "nosniff";
+        byte[] bytes;
+        try
+        {
+            bytes = await File.ReadAllBytesAsync(file, context.RequestAborted);
+        }
+        catch (IOException)
+        {
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable; // replaced while we read it
+            return;
+        }
+
+        if (file.EndsWith(".html", StringComparison.Ordinal))
+        {
+            bytes = InjectReload(bytes);
+        }
+
+        context.Response.ContentLength = bytes.Length;
+        if (request.Method == "GET")
+        {
+            await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
+        }
+    }
+
+    /// <summary>The preview adds its reload script (same origin, so the pages' CSP allows it).</summary>
+    private static byte[] InjectReload(byte[] html)
+    {
+        var text = Encoding.UTF8.GetString(html);
+        var tag = $"<script src=\"{ScriptPath}\" defer></script>";
+        var index = text.LastIndexOf("</body>", StringComparison.OrdinalIgnoreCase);
+        return Encoding.UTF8.GetBytes(index < 0 ? text + tag : text.Insert(index, tag));
+    }
+
+    private async Task ErrorPage(HttpContext context)
+    {
+        context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+        context.Response.ContentType = "text/html; charset=utf-8";
+        var html = new StringBuilder();
+        html.Append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Build failed · atlas preview</title>");
+        html.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
+        html.Append("</head><body><main><h1>The atlas did not build</h1><p>Fix these problems; this page reloads by itself.</p><ul>");
+        foreach (var error in _errors)
+        {
+            html.Append("<li><code>").Append(WebUtility.HtmlEncode(error.ToString())).Append("</code></li>");
+        }
+
+        html.Append("</ul></main><script src=\"").Append(ScriptPath).Append("\" defer></script></body></html>");
+        await context.Response.WriteAsync(html.ToString());
+    }
+
+    private static string ContentType(string file) =>
+        ContentTypes.TryGetContentType(file, out var type)
+            ? type.StartsWith("text/", StringComparison.Ordinal) || type.EndsWith("json", StringComparison.Ordinal) || type.EndsWith("xml", StringComparison.Ordinal) || type.EndsWith("javascript", StringComparison.Ordinal)
+                ? type + "; charset=utf-8"
+                : type
+            : "application/octet-stream";
+
+    private static FileExtensionContentTypeProvider CreateContentTypes()
+    {
+        var provider = new FileExtensionContentTypeProvider();
+        provider.Mappings[".geojson"] = "application/geo+json";
+        provider.Mappings[".json"] = "application/json";
+        provider.Mappings[".csv"] = "text/csv";
+        provider.Mappings[".xml"] = "application/xml";
+        provider.Mappings[".js"] = "text/javascript";
+        return provider;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        _watcher?.Dispose();
+        if (_loop is not null)
+        {
+            await _loop;
+        }
+
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+
+        if (_ownsOutput)
+        {
+            try
+            {
+                Directory.Delete(Path.GetDirectoryName(_output)!, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+
+        _stopping.Dispose();
+    }
+}
