@@ -15,6 +15,10 @@ public static class AtlasCommand
         var root = new RootCommand("atlas: builds the Chengdu–Chongqing Cooperation Atlas, a bilingual static site, from content/ and templates/.");
         root.Add(BuildCommand.Create(stdout, stderr));
         root.Add(ServeCommand.Create(stdout, stderr));
+        root.Add(CheckCommand.Create(stdout, stderr));
+        root.Add(NewCommand.Create(stdout, stderr));
+        root.Add(StatusCommand.Create(stdout, stderr));
+        root.Add(SchemaCommand.Create(stdout, stderr));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -16,4 +16,8 @@ public sealed record LoadedSite(
     SiteModel Model,
     Taxonomies Taxonomies,
     AtlasMap? Map,
-    ImmutableArray<PageSpec> Pages);
+    ImmutableArray<PageSpec> Pages)
+{
+    /// <summary>When each entity last changed in Git (empty outside a repository).</summary>
+    public ImmutableDictionary<EntityId, PartialDate> Updated { get; init; } = ImmutableDictionary<EntityId, PartialDate>.Empty;
+}

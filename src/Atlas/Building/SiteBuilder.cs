@@ -142,7 +142,7 @@ public static class SiteBuilder
 
     private static PageRenderer Renderer(LoadedSite site)
     {
-        var views = new ViewFactory(site.Model, site.Bundles, site.Map);
+        var views = new ViewFactory(site.Model, site.Bundles, site.Map, site.Updated);
         var siteViews = new SiteViews(site.Model, views, site.Taxonomies, site.Map, new ChartData(site.Model));
         return new PageRenderer(site.Model, site.Templates, views, siteViews, site.Taxonomies, site.Assets);
     }
@@ -240,7 +240,10 @@ public static class SiteBuilder
 
         var taxonomies = new Taxonomies(model);
         var pages = SitePlanner.Plan(model, taxonomies, path => templates.Get(path) is not null);
-        return new LoadedSite(config, bundles, templates, assets, model, taxonomies, map, pages);
+        return new LoadedSite(config, bundles, templates, assets, model, taxonomies, map, pages)
+        {
+            Updated = LastUpdated(config, model),
+        };
     }
 
     /// <summary>Every unit used in content must have words in every language, or its pages could not be written.</summary>
@@ -257,6 +260,29 @@ public static class SiteBuilder
                 }
             }
         }
+    }
+
+    /// <summary>The date of the newest commit touching any of an entity's files.</summary>
+    private static ImmutableDictionary<EntityId, PartialDate> LastUpdated(SiteConfig config, SiteModel model)
+    {
+        var history = Editing.GitHistory.LastChanged(config.SiteDirectory, SiteConfig.ContentFolder);
+        if (history.Count == 0)
+        {
+            return ImmutableDictionary<EntityId, PartialDate>.Empty;
+        }
+
+        var result = ImmutableDictionary.CreateBuilder<EntityId, PartialDate>();
+        foreach (var entity in model.Entities)
+        {
+            var latest = entity.SourceFiles.Select(f => history.TryGetValue(f, out var time) ? time : (DateTimeOffset?)null).Max();
+            if (latest is { } time)
+            {
+                var utc = time.UtcDateTime;
+                result[entity.Id] = new PartialDate(utc.Year, utc.Month, utc.Day);
+            }
+        }
+
+        return result.ToImmutable();
     }
 
     private static string ResolveOutput(BuildOptions options, SiteConfig config) =>

@@ -66,7 +66,8 @@ public sealed record SiteState(
         foreach (var entity in site.Model.Entities)
         {
             signatures[DependencyKeys.Entity(entity.Id)] = Hash(Canonical(entity));
-            signatures[DependencyKeys.Text(entity.Id)] = Hash(string.Join('\u0001', entity.Texts.Select(t => $"{t.Key}\u0002{t.Value.Html}\u0002{t.Value.IsFallback}")));
+            signatures[DependencyKeys.Text(entity.Id)] = Hash(string.Join('\u0001', entity.Texts.Select(t => $"{t.Key}\u0002{t.Value.Html}\u0002{t.Value.IsFallback}"))
+                + (site.Updated.TryGetValue(entity.Id, out var updated) ? updated.ToString() : ""));
             var backlinks = site.Model.BacklinksTo(entity.Id);
             if (backlinks.Length > 0)
             {

@@ -24,10 +24,14 @@ public sealed class ViewFactory
 
     private readonly AtlasMap? _map;
 
-    public ViewFactory(SiteModel model, ImmutableDictionary<string, I18nBundle> bundles, AtlasMap? map = null)
+    private readonly ImmutableDictionary<EntityId, PartialDate> _updated;
+
+    public ViewFactory(SiteModel model, ImmutableDictionary<string, I18nBundle> bundles, AtlasMap? map = null,
+        ImmutableDictionary<EntityId, PartialDate>? updated = null)
     {
         _model = model;
         _map = map;
+        _updated = updated ?? ImmutableDictionary<EntityId, PartialDate>.Empty;
         _bundles = bundles;
         _formatters = bundles.ToImmutableDictionary(p => p.Key, p => new Formatter(p.Value));
     }
@@ -144,6 +148,9 @@ public sealed class ViewFactory
         view2.Add("is_fallback", text.IsFallback);
         view2.Add("references", Array(References(entity, language)));
         view2.Add("map", Locator(entity, language));
+        view2.Add("updated", _updated.TryGetValue(entity.Id, out var updated)
+            ? Obj(("text", _formatters[language].Date(updated)), ("iso", updated.ToString()))
+            : null);
         view2.Add("referenced_by", Array(ReferencedBy(entity, language)));
         view2.Add("translations", Array(Config.Languages.Select(l => Obj(
             ("lang", l.Code), ("locale", l.Locale), ("language_name", l.Name),

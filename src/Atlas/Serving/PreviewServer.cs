@@ -110,9 +110,10 @@ public sealed class PreviewServer : IAsyncDisposable
         {
             result = SiteBuilder.BuildIncremental(BuildOptions, _state);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e)
         {
-            result = new BuildResult(false, [Diagnostic.Error(SourceLocation.File(_options.SiteDirectory), e.Message)],
+            // Whatever goes wrong, the preview keeps running and shows it; the next change retries.
+            result = new BuildResult(false, [Diagnostic.Error(SourceLocation.File("."), $"the build stopped: {e.GetType().Name}: {e.Message}")],
                 System.Collections.Immutable.ImmutableSortedDictionary<string, int>.Empty, 0, TimeSpan.Zero, _output, null);
         }
 

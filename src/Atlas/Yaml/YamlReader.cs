@@ -80,6 +80,17 @@ public static class YamlReader
                 root = null;
                 return false;
             }
+            catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
+            {
+                // YamlDotNet's scanner throws these on some malformed input (an unclosed flow map at the end of the
+                // file); they are still the editor's YAML, not our bug: report where parsing stopped.
+                _failed = true;
+                var mark = _parser.Current?.End ?? Mark.Empty;
+                diagnostics.Error(Locate(mark),
+                    "the YAML ends in the middle of a value; check for an unclosed { [ or quote before this point.");
+                root = null;
+                return false;
+            }
         }
 
         private YamlNode? ReadNode(int depth)

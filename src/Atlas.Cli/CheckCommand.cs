@@ -1,0 +1,91 @@
+using System.CommandLine;
+using Atlas.Building;
+using Atlas.Checking;
+using Atlas.Diagnostics;
+
+namespace Atlas.Cli;
+
+/// <summary>
+/// <c>atlas check</c>: validates the content and the built site (links, anchors, assets, hreflang, titles, h1).
+/// Without --output it builds into a temporary folder first, so it always checks the current content.
+/// </summary>
+public static class CheckCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var site = CommonOptions.Site();
+        var output = new Option<string?>("--output", "-o") { Description = "Check this already built folder instead of building." };
+        var baseUrl = new Option<string?>("--base-url") { Description = "The base URL the site was built with (default: site.yml's)." };
+        var command = new Command("check", "Check the content and the built site: links, #anchors, assets, hreflang pairs, titles and h1s.")
+        {
+            site, output, baseUrl,
+        };
+
+        command.SetAction(parse =>
+        {
+            var siteDirectory = parse.GetValue(site)!;
+            var diagnostics = new DiagnosticBag();
+            var loaded = SiteBuilder.Load(new BuildOptions(siteDirectory) { BaseUrl = parse.GetValue(baseUrl) }, diagnostics);
+            if (loaded is null)
+            {
+                DiagnosticPrinter.Print(diagnostics.ToSortedList(), siteDirectory, stderr);
+                stderr.WriteLine($"check failed: the content has {BuildCommand.Plural(diagnostics.ErrorCount, "error")}.");
+                return AtlasCommand.ContentErrors;
+            }
+
+            var folder = parse.GetValue(output);
+            string? temporary = null;
+            if (folder is null)
+            {
+                temporary = Path.Combine(Path.GetTempPath(), "atlas-check-" + Guid.NewGuid().ToString("N")[..10]);
+                folder = Path.Combine(temporary, "public");
+                var result = SiteBuilder.Build(new BuildOptions(siteDirectory) { OutputDirectory = folder, BaseUrl = parse.GetValue(baseUrl) });
+                if (!result.Succeeded)
+                {
+                    DiagnosticPrinter.Print(result.Diagnostics, siteDirectory, stderr);
+                    stderr.WriteLine($"check failed: the build has {BuildCommand.Plural(result.ErrorCount, "error")}.");
+                    Directory.Delete(temporary, recursive: true);
+                    return AtlasCommand.ContentErrors;
+                }
+            }
+            else if (!Directory.Exists(folder))
+            {
+                stderr.WriteLine($"atlas: error: {folder} does not exist; build first or leave out --output.");
+                return AtlasCommand.ContentErrors;
+            }
+
+            try
+            {
+                var report = SiteChecker.Check(folder, loaded.Config.BaseUrl);
+                foreach (var problem in report.Problems)
+                {
+                    // path:line: message, with paths relative to the checked folder's parent when it is ours
+                    var path = temporary is null ? Path.Combine(folder, problem.Location.Path) : problem.Location.Path;
+                    stderr.WriteLine($"{path}:{problem.Location.Line}: {problem.Message}");
+                }
+
+                if (report.ExternalLinks.Count > 0)
+                {
+                    stdout.WriteLine($"external links (not fetched): {report.ExternalLinks.Count}");
+                    foreach (var link in report.ExternalLinks)
+                    {
+                        stdout.WriteLine("  " + link);
+                    }
+                }
+
+                var summary = $"checked {BuildCommand.Plural(report.PagesChecked, "page")}: {BuildCommand.Plural(report.Problems.Length, "problem")}.";
+                (report.Problems.Length == 0 ? stdout : stderr).WriteLine(summary);
+                return report.Problems.Length == 0 ? AtlasCommand.Ok : AtlasCommand.ContentErrors;
+            }
+            finally
+            {
+                if (temporary is not null)
+                {
+                    Directory.Delete(temporary, recursive: true);
+                }
+            }
+        });
+
+        return command;
+    }
+}

@@ -1,0 +1,112 @@
+using System.Text;
+using Atlas.Config;
+using Atlas.Diagnostics;
+
+namespace Atlas.Editing;
+
+/// <summary>
+/// <c>atlas new</c>: writes a new entity's three files from what site.yml declares for its collection. Required
+/// fields are present but empty, so the build names each one until the editor fills it in; optional fields are
+/// there as comments. The data file points YAML tooling at the collection's schema.
+/// </summary>
+public static class EntityScaffolder
+{
+    public const string SchemaFolder = ".atlas/schemas";
+
+    /// <summary>Creates the files and returns their paths (relative to the site), or reports why it cannot.</summary>
+    public static IReadOnlyList<string>? Create(SiteConfig config, string collectionName, string slug, DiagnosticBag diagnostics)
+    {
+        var collection = config.Collection(collectionName);
+        if (collection is null)
+        {
+            diagnostics.Error(SourceLocation.File(SiteConfig.FileName),
+                $"there is no collection '{collectionName}'; site.yml declares {string.Join(", ", config.Collections.Select(c => c.Name))}.");
+            return null;
+        }
+
+        if (!Slug.IsValid(slug))
+        {
+            diagnostics.Error(SourceLocation.File($"{SiteConfig.ContentFolder}/{collection.Folder}/{slug}"),
+                $"'{slug}' is not a valid slug: use {Slug.Rule}.");
+            return null;
+        }
+
+        var folder = $"{SiteConfig.ContentFolder}/{collection.Folder}";
+        var files = new List<(string Path, string Text)>
+        {
+            ($"{folder}/{slug}.yml", Data(config, collection)),
+        };
+        files.AddRange(config.Languages.Select(l => ($"{folder}/{slug}.{l.Code}.md", Prose(l))));
+
+        foreach (var (path, _) in files)
+        {
+            if (File.Exists(Path.Combine(config.SiteDirectory, path)))
+            {
+                diagnostics.Error(SourceLocation.File(path), "this file already exists; choose another slug or edit the existing entity.");
+            }
+        }
+
+        if (diagnostics.HasErrors)
+        {
+            return null;
+        }
+
+        Directory.CreateDirectory(Path.Combine(config.SiteDirectory, folder));
+        foreach (var (path, text) in files)
+        {
+            File.WriteAllText(Path.Combine(config.SiteDirectory, path), text);
+        }
+
+        return [.. files.Select(f => f.Path)];
+    }
+
+    private static string Data(SiteConfig config, CollectionConfig collection)
+    {
+        var yaml = new StringBuilder();
+        yaml.Append($"# yaml-language-server: $schema=../../{SchemaFolder}/{collection.Name}.schema.json\n");
+        yaml.Append($"# A new entry of '{collection.Name}'. Fill in every field marked required; the build names any that is missing.\n");
+        foreach (var field in collection.Fields)
+        {
+            var hint = Hint(field);
+            if (field.Name is "name")
+            {
+                yaml.Append("name:  # required\n");
+                foreach (var language in config.Languages)
+                {
+                    yaml.Append($"  {language.Code}:\n");
+                }
+
+                continue;
+            }
+
+            if (field.IsLocalized)
+            {
+                // Localized texts usually go in each language's front matter; keep them out of the data file.
+                continue;
+            }
+
+            yaml.Append(field.Required ? $"{field.Name}:  # required: {hint}\n" : $"# {field.Name}:  # optional: {hint}\n");
+        }
+
+        return yaml.ToString();
+    }
+
+    private static string Prose(LanguageConfig language) =>
+        $"---\nsummary:\n---\n";
+
+    private static string Hint(FieldDefinition field) => field.Type switch
+    {
+        FieldType.Enum => "one of " + string.Join(", ", field.Values),
+        FieldType.Tags => "a list of " + string.Join(", ", field.Values),
+        FieldType.Reference => field.Targets.Length == 1 ? $"a slug of {field.Targets[0]}" : $"collection/slug in {string.Join(", ", field.Targets)}",
+        FieldType.References => field.Targets.Length == 1 ? $"[slugs of {field.Targets[0]}]" : $"[collection/slug, ...] in {string.Join(", ", field.Targets)}",
+        FieldType.Date => "YYYY-MM-DD, YYYY-MM or YYYY",
+        FieldType.Year => "a year like 2025",
+        FieldType.Coordinates => "[longitude, latitude]",
+        FieldType.Number => "a number",
+        FieldType.Unit => "a unit such as 亿元 or 万辆",
+        FieldType.Boolean => "true or false",
+        FieldType.Url => "https://...",
+        _ => "text",
+    };
+}
