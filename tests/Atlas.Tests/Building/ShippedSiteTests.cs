@@ -3,8 +3,15 @@ using Atlas.Tests.Support;
 
 namespace Atlas.Tests.Building;
 
+[CollectionDefinition(Name)]
+public sealed class ShippedSiteCollection : ICollectionFixture<ShippedSiteTests.Build>
+{
+    public const string Name = "shipped atlas";
+}
+
 /// <summary>Builds the atlas the repository ships and checks every page like a reader and a crawler would.</summary>
-public sealed class ShippedSiteTests : IClassFixture<ShippedSiteTests.Build>
+[Collection(ShippedSiteCollection.Name)]
+public sealed class ShippedSiteTests
 {
     private readonly Build _build;
 

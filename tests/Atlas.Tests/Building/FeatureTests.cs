@@ -1,0 +1,190 @@
+using System.Text.Json;
+using System.Xml.Linq;
+using Atlas.Tests.Support;
+
+namespace Atlas.Tests.Building;
+
+/// <summary>The atlas features on the shipped site: map, relations, taxonomies, timeline, charts, search, data, feeds.</summary>
+[Collection(ShippedSiteCollection.Name)]
+public sealed class FeatureTests(ShippedSiteTests.Build build)
+{
+    private BuiltSite Site => build.Site;
+
+    private string Read(string path) => File.ReadAllText(Path.Combine(build.OutputDirectory, path));
+
+    [Theory]
+    [InlineData("zh")]
+    [InlineData("en")]
+    public void The_map_has_a_linked_marker_per_city_and_a_text_list(string language)
+    {
+        var page = $"{language}/map/index.html";
+        var document = Site.Document(page);
+        var markers = document.QuerySelectorAll("g.layer-cities a");
+        var cities = Directory.EnumerateDirectories(Path.Combine(build.OutputDirectory, language, "cities")).Count();
+        Assert.Equal(cities, markers.Length);
+        foreach (var marker in markers)
+        {
+            Assert.NotNull(marker.QuerySelector("circle"));
+            var target = Site.Resolve(page, marker.GetAttribute("href")!)!.Value;
+            Assert.True(File.Exists(Path.Combine(build.OutputDirectory, target.File)), target.File);
+            Assert.StartsWith($"{language}/cities/", target.File);
+        }
+
+        Assert.NotEmpty(document.QuerySelectorAll("g.layer-corridors path.route"));
+        Assert.NotNull(document.QuerySelector("svg image[href*='basemap']"));
+        Assert.True(document.QuerySelectorAll(".map-list a").Length >= markers.Length);
+    }
+
+    [Fact]
+    public void Entities_with_a_place_have_a_locator_map()
+    {
+        var gaozhu = Site.Document("zh/parks/gaozhu-new-area/index.html");
+        Assert.NotNull(gaozhu.QuerySelector("figure.locator svg circle"));
+        var corridor = Site.Document("en/corridors/chengdu-chongqing-hsr/index.html");
+        Assert.NotNull(corridor.QuerySelector("figure.locator svg path.route"));
+    }
+
+    [Fact]
+    public void Backlinks_appear_on_both_sides()
+    {
+        var gaozhu = Site.Document("en/parks/gaozhu-new-area/index.html");
+        Assert.Contains(gaozhu.QuerySelectorAll("a"), a => a.GetAttribute("href") == "../../../en/cities/guangan/");
+        var guangan = Site.Document("en/cities/guangan/index.html");
+        var backlinks = guangan.QuerySelectorAll(".backlinks a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Contains("../../../en/parks/gaozhu-new-area/", backlinks);
+    }
+
+    [Theory]
+    [InlineData("zh/places/chengdu/index.html")]
+    [InlineData("en/sectors/manufacturing/index.html")]
+    [InlineData("en/years/2021/index.html")]
+    [InlineData("zh/timeline/index.html")]
+    [InlineData("en/figures/index.html")]
+    [InlineData("en/search/index.html")]
+    [InlineData("zh/404.html")]
+    [InlineData("en/404.html")]
+    [InlineData("404.html")]
+    public void Feature_pages_exist_with_a_heading(string page)
+    {
+        Assert.Single(Site.Document(page).QuerySelectorAll("h1"));
+    }
+
+    [Fact]
+    public void The_timeline_runs_oldest_first()
+    {
+        var dates = Site.Document("en/timeline/index.html").QuerySelectorAll(".timeline-entry time")
+            .Select(t => t.GetAttribute("datetime")!).ToList();
+        Assert.True(dates.Count > 20);
+        Assert.Equal(dates.Order(StringComparer.Ordinal), dates);
+    }
+
+    [Fact]
+    public void Charts_are_svg_with_the_same_data_as_a_table()
+    {
+        var figures = Site.Document("zh/figures/index.html");
+        var blocks = figures.QuerySelectorAll(".chart-block");
+        Assert.NotEmpty(blocks);
+        foreach (var block in blocks)
+        {
+            var bars = block.QuerySelectorAll("svg .bar, svg .dot").Length;
+            var rows = block.QuerySelectorAll("tbody tr").Length;
+            Assert.Equal(rows, bars);
+            Assert.NotNull(block.QuerySelector("svg title"));
+        }
+
+        Assert.Contains("81,986.67亿元", Read("zh/indicators/gdp-2023/index.html"));
+        Assert.Contains("about 8.20 trillion yuan", Read("en/indicators/gdp-2023/index.html"));
+    }
+
+    [Fact]
+    public void The_home_page_shows_key_figures()
+    {
+        Assert.True(Site.Document("en/index.html").QuerySelectorAll(".key-figures li").Length >= 4);
+    }
+
+    [Fact]
+    public void The_reading_mode_shows_both_languages_side_by_side()
+    {
+        var compare = Site.Document("en/parks/gaozhu-new-area/compare/index.html");
+        var columns = compare.QuerySelectorAll(".column");
+        Assert.Equal(["zh-CN", "en"], columns.Select(c => c.GetAttribute("lang")));
+        Assert.Contains("川渝高竹新区", columns[0].TextContent);
+        Assert.Contains("Gaozhu", columns[1].TextContent);
+    }
+
+    [Theory]
+    [InlineData("zh", "高竹")]
+    [InlineData("en", "Gaozhu")]
+    [InlineData("en", "高竹")]
+    public void The_search_index_finds_gaozhu_by_its_names(string language, string query)
+    {
+        using var index = JsonDocument.Parse(Read($"{language}/search.json"));
+        var hits = index.RootElement.GetProperty("docs").EnumerateArray()
+            .Where(d => (d.GetProperty("t").GetString() + " " + d.GetProperty("a").GetString()).Contains(query, StringComparison.OrdinalIgnoreCase))
+            .Select(d => d.GetProperty("u").GetString())
+            .ToList();
+        Assert.Contains($"{language}/parks/gaozhu-new-area/", hits);
+    }
+
+    [Fact]
+    public void Data_files_parse_and_their_ids_match_the_pages()
+    {
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(build.OutputDirectory, "data"), "*.json"))
+        {
+            using var json = JsonDocument.Parse(File.ReadAllBytes(file));
+            foreach (var record in json.RootElement.EnumerateArray())
+            {
+                var id = record.GetProperty("id").GetString()!;
+                Assert.True(File.Exists(Path.Combine(build.OutputDirectory, "zh", id, "index.html")), id);
+                Assert.Equal($"https://example.org/atlas/en/{id}/", record.GetProperty("url").GetProperty("en").GetString());
+            }
+        }
+
+        using var geo = JsonDocument.Parse(Read("data/atlas.geojson"));
+        var features = geo.RootElement.GetProperty("features").EnumerateArray().ToList();
+        Assert.True(features.Count >= 25);
+        Assert.All(features, f => Assert.True(File.Exists(Path.Combine(build.OutputDirectory, "en", f.GetProperty("id").GetString()!, "index.html"))));
+
+        var csv = File.ReadAllBytes(Path.Combine(build.OutputDirectory, "data/cities.csv"));
+        Assert.StartsWith("\uFEFFid,name.zh,name.en", System.Text.Encoding.UTF8.GetString(csv)); // a BOM for spreadsheets
+        using var schema = JsonDocument.Parse(Read("data/schema/indicators.schema.json"));
+        Assert.Equal("array", schema.RootElement.GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public void Sitemap_and_feeds_are_valid_xml_with_alternates()
+    {
+        XNamespace sitemap = "http://www.sitemaps.org/schemas/sitemap/0.9";
+        XNamespace xhtml = "http://www.w3.org/1999/xhtml";
+        var map = XDocument.Parse(Read("sitemap.xml"));
+        var urls = map.Root!.Elements(sitemap + "url").ToList();
+        Assert.True(urls.Count > 1000);
+        var gaozhu = urls.Single(u => u.Element(sitemap + "loc")!.Value == "https://example.org/atlas/zh/parks/gaozhu-new-area/");
+        var alternates = gaozhu.Elements(xhtml + "link").ToDictionary(l => l.Attribute("hreflang")!.Value, l => l.Attribute("href")!.Value);
+        Assert.Equal("https://example.org/atlas/en/parks/gaozhu-new-area/", alternates["en"]);
+        Assert.Equal("https://example.org/atlas/zh/parks/gaozhu-new-area/", alternates["zh-CN"]);
+        Assert.True(alternates.ContainsKey("x-default"));
+        Assert.Contains("Sitemap: https://example.org/atlas/sitemap.xml", Read("robots.txt"));
+
+        XNamespace atom = "http://www.w3.org/2005/Atom";
+        foreach (var language in new[] { "zh", "en" })
+        {
+            var feed = XDocument.Parse(Read($"{language}/feed.xml"));
+            var entries = feed.Root!.Elements(atom + "entry").ToList();
+            Assert.NotEmpty(entries);
+            var updated = entries.Select(e => e.Element(atom + "updated")!.Value).ToList();
+            Assert.Equal(updated.OrderDescending(StringComparer.Ordinal), updated);
+            Assert.All(entries, e => Assert.StartsWith($"https://example.org/atlas/{language}/", e.Element(atom + "id")!.Value));
+        }
+    }
+
+    [Fact]
+    public void Pages_have_canonical_and_open_graph_tags_and_fingerprinted_assets()
+    {
+        var page = Site.Document("en/parks/gaozhu-new-area/index.html");
+        Assert.Equal("https://example.org/atlas/en/parks/gaozhu-new-area/", page.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
+        Assert.NotNull(page.QuerySelector("meta[property='og:title']"));
+        Assert.Matches(@"assets/style\.[0-9a-f]{10}\.css$", page.QuerySelector("link[rel=stylesheet]")!.GetAttribute("href"));
+        Assert.NotNull(page.QuerySelector("meta[http-equiv='Content-Security-Policy']"));
+    }
+}
