@@ -11,6 +11,7 @@ namespace Atlas.Model;
 public sealed class Taxonomies
 {
     private readonly ImmutableDictionary<string, ImmutableArray<TaxonomyTerm>> _terms;
+    private readonly ImmutableDictionary<(string, string), TaxonomyTerm> _byKey;
 
     public Taxonomies(SiteModel model)
     {
@@ -21,9 +22,14 @@ public sealed class Taxonomies
         }
 
         _terms = terms.ToImmutable();
+        _byKey = _terms.SelectMany(t => t.Value.Select(term => (Key: (t.Key, term.Key), term)))
+            .ToImmutableDictionary(p => p.Key, p => p.term);
     }
 
     public ImmutableArray<TaxonomyTerm> Terms(string taxonomy) => _terms[taxonomy];
+
+    /// <summary>One term by key, without scanning the terms (a taxonomy over cities has as many terms as cities).</summary>
+    public TaxonomyTerm Term(string taxonomy, string key) => _byKey[(taxonomy, key)];
 
     private static ImmutableArray<TaxonomyTerm> ByYear(SiteModel model, TaxonomyConfig taxonomy)
     {

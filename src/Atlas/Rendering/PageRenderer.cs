@@ -170,7 +170,7 @@ public sealed class PageRenderer
                 description = config.Description[language];
                 if (page.Term is { } key)
                 {
-                    var term = _site.Term(taxonomy, _taxonomies.Terms(taxonomy.Name).First(t => t.Key == key), language, withEntities: true);
+                    var term = _site.Term(taxonomy, _taxonomies.Term(taxonomy.Name, key), language, withEntities: true);
                     globals["term"] = term;
                     title = $"{term["label"]} · {title}";
                 }

@@ -17,6 +17,7 @@ namespace Atlas.Rendering;
 public sealed class SiteViews(SiteModel model, ViewFactory views, Taxonomies taxonomies, AtlasMap? map, ChartData charts)
 {
     private readonly ConcurrentDictionary<string, ScriptObject> _atlas = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string, string), ScriptObject> _taxonomyViews = new();
 
     private SiteConfig Config => model.Config;
 
@@ -54,7 +55,11 @@ public sealed class SiteViews(SiteModel model, ViewFactory views, Taxonomies tax
         return atlas;
     }
 
-    public ScriptObject Taxonomy(TaxonomyConfig taxonomy, string language) => Tracked(DependencyKeys.Taxonomy(taxonomy.Name),
+    /// <summary>A taxonomy with its terms, built once per language.</summary>
+    public ScriptObject Taxonomy(TaxonomyConfig taxonomy, string language) =>
+        _taxonomyViews.GetOrAdd((taxonomy.Name, language), _ => BuildTaxonomy(taxonomy, language));
+
+    private ScriptObject BuildTaxonomy(TaxonomyConfig taxonomy, string language) => Tracked(DependencyKeys.Taxonomy(taxonomy.Name),
         ("name", taxonomy.Name),
         ("title", taxonomy.Title[language]),
         ("path", $"{language}/{taxonomy.Name}/"),

@@ -21,6 +21,7 @@ public sealed class ViewFactory
     private readonly ImmutableDictionary<string, Formatter> _formatters;
     private readonly ConcurrentDictionary<(EntityId, string), ScriptObject> _summaries = new();
     private readonly ConcurrentDictionary<string, ScriptObject> _sites = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string, string), ScriptObject> _collections = new();
 
     private readonly AtlasMap? _map;
 
@@ -63,7 +64,11 @@ public sealed class ViewFactory
             ("collections", Array(collections)));
     }
 
-    public ScriptObject Collection(CollectionConfig collection, string language) => Tracked(DependencyKeys.Collection(collection.Name),
+    /// <summary>A collection with its entity list, built once per language (every entity page of the collection shows it).</summary>
+    public ScriptObject Collection(CollectionConfig collection, string language) =>
+        _collections.GetOrAdd((collection.Name, language), _ => BuildCollection(collection, language));
+
+    private ScriptObject BuildCollection(CollectionConfig collection, string language) => Tracked(DependencyKeys.Collection(collection.Name),
         ("name", collection.Name),
         ("title", collection.Title[language]),
         ("path", SitePlanner.CollectionPath(language, collection)),
@@ -199,13 +204,14 @@ public sealed class ViewFactory
         foreach (var collection in Config.Collections)
         {
             var sources = backlinks.Where(b => b.Source.Collection.Name == collection.Name)
-                .Select(b => b.Source).Distinct().ToHashSet();
+                .Select(b => b.Source).Distinct().ToList();
             if (sources.Count == 0)
             {
                 continue;
             }
 
-            var ordered = _model.Collections[collection.Name].Where(sources.Contains);
+            // In the collection's own order, found by position rather than by scanning the collection.
+            var ordered = sources.OrderBy(e => _model.Position(e.Id));
             yield return Obj(
                 ("collection", collection.Name),
                 ("title", collection.Title[language]),
