@@ -5,34 +5,36 @@
 
   // Collection indexes: filter the list by city and sector (server-rendered selects, unhidden here).
   function setUpFilters() {
-    var form = document.querySelector("[data-filters]");
+    var filters = document.querySelector("[data-filters]");
     var list = document.querySelector(".entity-list");
-    if (!form || !list) return;
-    form.hidden = false;
+    if (!filters || !list) return;
+    filters.hidden = false;
     var items = Array.prototype.slice.call(list.children);
     var status = document.querySelector("[data-count-template]");
+    var cities = filters.querySelector("select[name=cities]");
+    var sectors = filters.querySelector("select[name=sectors]");
     function apply() {
-      var city = form.elements.cities.value;
-      var sector = form.elements.sectors.value;
+      var city = cities.value;
+      var sector = sectors.value;
       var shown = 0;
       items.forEach(function (item) {
-        var cities = (item.getAttribute("data-cities") || "").split(" ");
-        var sectors = (item.getAttribute("data-sectors") || "").split(" ");
-        var visible = (!city || cities.indexOf(city) >= 0) && (!sector || sectors.indexOf(sector) >= 0);
+        var itemCities = (item.getAttribute("data-cities") || "").split(" ");
+        var itemSectors = (item.getAttribute("data-sectors") || "").split(" ");
+        var visible = (!city || itemCities.indexOf(city) >= 0) && (!sector || itemSectors.indexOf(sector) >= 0);
         item.hidden = !visible;
         if (visible) shown++;
       });
       if (status) status.textContent = status.getAttribute("data-count-template").replace("{0}", String(shown));
     }
-    form.addEventListener("change", apply);
+    filters.addEventListener("change", apply);
   }
 
   // Map page: show or hide layers.
   function setUpMapLayers() {
-    var form = document.querySelector("[data-map-layers]");
-    if (!form) return;
-    form.hidden = false;
-    form.addEventListener("change", function (event) {
+    var switches = document.querySelector("[data-map-layers]");
+    if (!switches) return;
+    switches.hidden = false;
+    switches.addEventListener("change", function (event) {
       var input = event.target;
       var layer = document.querySelector('[data-layer="' + input.name + '"]');
       if (layer) layer.style.display = input.checked ? "" : "none";

@@ -26,7 +26,7 @@ public sealed class AtlasTemplateContext : TemplateContext
         EnableRelaxedTargetAccess = false;
         LoopLimit = 100_000;
         RecursiveLimit = 64;
-        LimitToString = 100_000;
+        LimitToString = 0; // no cut-off: in Scriban 7 the limit counts a whole page render; loops and recursion are bounded instead
         RegexTimeOut = TimeSpan.FromSeconds(1);
         TemplateLoader = templates.Loader;
         MemberRenamer = member => member.Name; // no .NET object reaches templates; keep names as given

@@ -155,7 +155,9 @@ public sealed class SiteViews(SiteModel model, ViewFactory views, Taxonomies tax
         foreach (var series in charts.Charts)
         {
             var latest = series.Points[^1].Source;
-            var title = bundle.Get($"series.{series.Key}") ?? latest.Name[language];
+            var title = bundle.Get($"series.{series.Key}") is { } named
+                ? charts.Series.Count(s => s.Key == series.Key) > 1 ? $"{named} · {latest.Name[language]}" : named // one chart per unit
+                : latest.Name[language];
             var bars = series.Points.Select(p => new SvgChart.Bar(
                 series.IsLine ? p.Year.ToString(CultureInfo.InvariantCulture) : p.Source.Name[language],
                 p.Value, formatter.Quantity(p.Value, series.Unit))).ToList();
