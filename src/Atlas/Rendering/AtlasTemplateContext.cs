@@ -43,7 +43,7 @@ public sealed class AtlasTemplateContext : TemplateContext
             var value = html.Value;
             if (value.Contains(MarkdownRenderer.RootMarker, StringComparison.Ordinal))
             {
-                value = value.Replace(MarkdownRenderer.RootMarker, Page.Spec.RootPrefix, StringComparison.Ordinal);
+                value = value.Replace(MarkdownRenderer.RootMarker, Page.RootPrefix, StringComparison.Ordinal);
             }
 
             return base.Write(span, value);

@@ -99,33 +99,33 @@ public sealed class PageRenderer
         }
     }
 
+    /// <summary>
+    /// Renders the page's template, then the layout with the result as <c>content</c>, in one Scriban context.
+    /// Variables the page template sets live in a scope of their own that is dropped before the layout runs.
+    /// </summary>
     private string Render(PageState state)
     {
         var page = state.Spec;
-        var globals = Globals(page);
-        var body = RenderTemplate(page.Template, state, globals, content: null);
+        var context = new AtlasTemplateContext(_templates, state, _builtins);
+        context.PushGlobal(_functions);
+        context.PushGlobal(Globals(page));
+
+        context.PushGlobal(new ScriptObject());
+        var body = Template(page.Template, context).Render(context);
+        context.PopGlobal();
         if (page.Kind == PageKind.Root)
         {
             return body; // the root page is a complete document of its own: it has no language for the layout's texts
         }
 
-        return RenderTemplate(TemplateSet.LayoutPath, state, globals, new SafeHtml(body));
+        context.PushGlobal(new ScriptObject { ["content"] = new SafeHtml(body) });
+        return Template(TemplateSet.LayoutPath, context).Render(context);
     }
 
-    private string RenderTemplate(string path, PageState state, ScriptObject globals, SafeHtml? content)
+    private Template Template(string path, AtlasTemplateContext context)
     {
-        var template = _templates.Get(path) ?? throw new InvalidOperationException($"template {path} is missing");
-        var context = new AtlasTemplateContext(_templates, state, _builtins);
         context.MarkUsed(path);
-        context.PushGlobal(_functions);
-        context.PushGlobal(globals);
-        if (content is not null)
-        {
-            var layoutGlobals = new ScriptObject { ["content"] = content };
-            context.PushGlobal(layoutGlobals);
-        }
-
-        return template.Render(context);
+        return _templates.Get(path) ?? throw new InvalidOperationException($"template {path} is missing");
     }
 
     private ScriptObject Globals(PageSpec page)
@@ -153,7 +153,7 @@ public sealed class PageRenderer
             case PageKind.Compare:
                 var entity = _model.Get(page.Entity!.Value);
                 var collection = config.Collection(page.Collection!)!;
-                globals["entity"] = _views.Entity(entity, language);
+                globals["entity"] = page.Kind == PageKind.Compare ? _views.Compare(entity, language) : _views.Entity(entity, language);
                 globals["collection"] = _views.Collection(collection, language);
                 title = entity.Name[language];
                 description = entity.Summary[language];

@@ -28,19 +28,9 @@ public sealed record PageSpec(
     /// How links from this page reach the site root: "../../../" for zh/parks/x/. A 404 page is served at any
     /// missing address, so its links must start from the site's base path instead (set by the planner).
     /// </summary>
-    public string RootPrefix
-    {
-        get
-        {
-            if (AbsoluteRoot is { } absolute)
-            {
-                return absolute;
-            }
+    public string RootPrefix => AbsoluteRoot ?? Relative(Path.Count(c => c == '/'));
 
-            var depth = Path.Count(c => c == '/');
-            return depth == 0 ? "./" : string.Concat(Enumerable.Repeat("../", depth));
-        }
-    }
+    private static string Relative(int depth) => depth == 0 ? "./" : string.Concat(Enumerable.Repeat("../", depth));
 
     /// <summary>The base path ("/atlas/") for pages whose address is not known in advance (404).</summary>
     public string? AbsoluteRoot { get; init; }

@@ -8,6 +8,9 @@ public sealed class PageState(PageSpec spec, I18nBundle? bundle, Formatter? form
 {
     public PageSpec Spec { get; } = spec;
 
+    /// <summary>The page's way back to the site root, computed once: every link and every body with entity links uses it.</summary>
+    public string RootPrefix { get; } = spec.RootPrefix;
+
     /// <summary>The page's UI strings; null only on the language-neutral root page.</summary>
     public I18nBundle? Bundle { get; } = bundle;
 

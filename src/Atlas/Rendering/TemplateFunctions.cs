@@ -24,7 +24,7 @@ public static class TemplateFunctions
 
         // url "zh/parks/": a link relative to the current page, so the site works under any sub-path and host.
         functions.Import("url", new Func<TemplateContext, string, string>((context, path) =>
-            Page(context).Spec.RootPrefix + (path ?? "").TrimStart('/')));
+            Page(context).RootPrefix + (path ?? "").TrimStart('/')));
 
         // abs_url "zh/parks/": an absolute URL under base_url, for canonical links, hreflang and feeds.
         functions.Import("abs_url", new Func<string, string>(path => baseUrl + (path ?? "").TrimStart('/')));
@@ -34,7 +34,7 @@ public static class TemplateFunctions
         {
             var asset = assets.Find(name ?? "") ??
                         throw new ScriptRuntimeException(context.CurrentSpan, $"asset '{name}' does not exist in templates/assets/");
-            return Page(context).Spec.RootPrefix + asset.PublishedPath;
+            return Page(context).RootPrefix + asset.PublishedPath;
         }));
 
         functions.IsReadOnly = true;

@@ -157,14 +157,30 @@ public sealed class ViewFactory
             ? Obj(("text", _formatters[language].Date(updated)), ("iso", updated.ToString()))
             : null);
         view2.Add("referenced_by", Array(ReferencedBy(entity, language)));
-        view2.Add("translations", Array(Config.Languages.Select(l => Obj(
-            ("lang", l.Code), ("locale", l.Locale), ("language_name", l.Name),
-            ("path", SitePlanner.EntityPath(l.Code, entity)), ("name", entity.Name[l.Code]),
-            ("summary", entity.Summary[l.Code]), ("body", new SafeHtml(entity.Texts[l.Code].Html)),
-            ("current", l.Code == language)))));
+        view2.Add("translations", Translations(entity, language));
         view2.IsReadOnly = true;
         return view2;
     }
+
+    /// <summary>What the side-by-side reading page shows: the entity in every language, without its relations.</summary>
+    public ScriptObject Compare(Entity entity, string language)
+    {
+        var view = new TrackedObject(DependencyKeys.Entity(entity.Id)) { AlsoKeys = [DependencyKeys.Text(entity.Id)] };
+        foreach (var (key, value) in Summary(entity, language))
+        {
+            view.Add(key, value);
+        }
+
+        view.Add("translations", Translations(entity, language));
+        view.IsReadOnly = true;
+        return view;
+    }
+
+    private ScriptArray Translations(Entity entity, string language) => Array(Config.Languages.Select(l => Obj(
+        ("lang", l.Code), ("locale", l.Locale), ("language_name", l.Name),
+        ("path", SitePlanner.EntityPath(l.Code, entity)), ("name", entity.Name[l.Code]),
+        ("summary", entity.Summary[l.Code]), ("body", new SafeHtml(entity.Texts[l.Code].Html)),
+        ("current", l.Code == language))));
 
     /// <summary>The entity on the small map of its page: its own point, its places, or its line; null if it has no place.</summary>
     private ScriptObject? Locator(Entity entity, string language)

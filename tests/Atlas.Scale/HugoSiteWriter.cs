@@ -1,0 +1,231 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using YamlDotNet.RepresentationModel;
+
+namespace Atlas.Scale;
+
+/// <summary>
+/// Writes the Hugo equivalent of the synthetic atlas: the same entities as bilingual pages (filename suffixes
+/// <c>.zh.md</c>/<c>.en.md</c>), one section per collection, the atlas's taxonomies (sectors, places = the cities
+/// field, years from the date fields) as Hugo taxonomies, the same Markdown bodies whose <c>ref:collection/slug</c>
+/// links a render hook resolves with GetPage (a missing page fails the build, like ours), and small layouts: baseof,
+/// single, list, taxonomy, term, home, 404, partials for header (nav of sections, translations), footer and cards.
+/// </summary>
+public static class HugoSiteWriter
+{
+    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static int Write(RealAtlas real, ScalePlan plan, string directory)
+    {
+        directory = OutputFolder.Prepare(directory, $"hugo site, {plan.Total} entities");
+        var files = 0;
+        var site = RealAtlas.Parse(File.ReadAllText(Path.Combine(real.Directory, "site.yml")), "site.yml");
+        var taxonomies = Taxonomies(site);
+
+        OutputFolder.WriteText(Path.Combine(directory, "hugo.toml"), Config(real, site, taxonomies));
+        files++;
+        foreach (var (path, text) in HugoLayouts.Files(taxonomies.Select(t => t.Name)))
+        {
+            var full = Path.Combine(directory, path);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            OutputFolder.WriteText(full, text);
+            files++;
+        }
+
+        var css = Path.Combine(real.Directory, "templates", "assets", "style.css");
+        if (File.Exists(css))
+        {
+            Directory.CreateDirectory(Path.Combine(directory, "static"));
+            File.Copy(css, Path.Combine(directory, "static", "style.css"));
+            files++;
+        }
+
+        var content = Path.Combine(directory, "content");
+        Directory.CreateDirectory(content);
+        var description = RealAtlas.Localized(site, "description");
+        foreach (var (language, _) in real.Languages)
+        {
+            OutputFolder.WriteText(Path.Combine(content, $"_index.{language}.md"),
+                $"---\ntitle: {Quote(real.Title.GetValueOrDefault(language, ""))}\n---\n{description.GetValueOrDefault(language, "")}\n");
+            files++;
+        }
+
+        var copier = new EntityCopier(real, plan);
+        foreach (var collection in real.Collections)
+        {
+            var folder = Path.Combine(content, collection.Name);
+            Directory.CreateDirectory(folder);
+            foreach (var (language, _) in real.Languages)
+            {
+                OutputFolder.WriteText(Path.Combine(folder, $"_index.{language}.md"),
+                    $"---\ntitle: {Quote(collection.Title.GetValueOrDefault(language, collection.Name))}\nweight: {collection.Order}\n---\n");
+                files++;
+            }
+
+            var count = plan.Count(collection.Name);
+            var written = 0;
+            Parallel.For(0, count, copy =>
+            {
+                var entity = ScalePlan.Original(collection, copy);
+                var batch = ScalePlan.Batch(collection, copy);
+                var slug = ScalePlan.Slug(collection, copy);
+                // The copy's data, parsed back: the same values the atlas build sees.
+                var data = batch == 0 ? entity.Parsed : RealAtlas.Parse(copier.Data(collection, entity, batch), slug);
+                foreach (var (language, text) in entity.Documents)
+                {
+                    OutputFolder.WriteText(Path.Combine(folder, $"{slug}.{language}.md"),
+                        Page(collection, data, language, copier.Markdown(text, batch), taxonomies));
+                    Interlocked.Increment(ref written);
+                }
+            });
+            files += written;
+        }
+
+        return files;
+    }
+
+    private sealed record Taxonomy(string Name, string? Field, IReadOnlyList<string> DateFields);
+
+    private static List<Taxonomy> Taxonomies(YamlMappingNode site)
+    {
+        var result = new List<Taxonomy>();
+        if (RealAtlas.Child(site, "taxonomies") is YamlMappingNode taxonomies)
+        {
+            foreach (var (key, value) in taxonomies.Children)
+            {
+                var node = (YamlMappingNode)value;
+                result.Add(new Taxonomy(((YamlScalarNode)key).Value!, RealAtlas.Scalar(node, "field"),
+                    [.. RealAtlas.Sequence(node, "dates").Select(d => ((YamlScalarNode)d).Value!)]));
+            }
+        }
+
+        return result;
+    }
+
+    private static string Config(RealAtlas real, YamlMappingNode site, List<Taxonomy> taxonomies)
+    {
+        var description = RealAtlas.Localized(site, "description");
+        var toml = new StringBuilder();
+        toml.Append("# Generated by tests/Atlas.Scale: the Hugo equivalent of the synthetic atlas, for benchmarks.\n");
+        toml.Append($"baseURL = {Quote(real.BaseUrl)}\n");
+        toml.Append($"defaultContentLanguage = {Quote(real.DefaultLanguage)}\n");
+        toml.Append("defaultContentLanguageInSubdir = true\n");
+        toml.Append("enableRobotsTXT = true\n");
+        toml.Append("disableHugoGeneratorInject = true\n\n");
+        // Like the atlas: one feed per language (home), a sitemap, robots.txt; lists and terms are HTML only.
+        toml.Append("[outputs]\n  home = [\"HTML\", \"RSS\"]\n  section = [\"HTML\"]\n  taxonomy = [\"HTML\"]\n  term = [\"HTML\"]\n  page = [\"HTML\"]\n\n");
+        toml.Append("[taxonomies]\n");
+        foreach (var taxonomy in taxonomies)
+        {
+            toml.Append($"  {Singular(taxonomy.Name)} = {Quote(taxonomy.Name)}\n");
+        }
+
+        // Related pages (Hugo's idiom for "see also"), standing in for the atlas's backlinks: indexed on the taxonomies
+        // whose terms are entities (places = cities), whose terms hold a bounded number of pages, like backlinks. An
+        // index on sectors (10 terms of N/10 pages each) would make every lookup O(N) and the build quadratic.
+        toml.Append("\n[related]\n  threshold = 80\n  includeNewer = true\n  toLower = false\n");
+        var entityTerms = taxonomies.Where(t => t.Field is { } field &&
+            real.Collections.Any(c => c.Fields.TryGetValue(field, out var info) && info.IsReference));
+        foreach (var taxonomy in entityTerms)
+        {
+            toml.Append($"  [[related.indices]]\n    name = {Quote(taxonomy.Name)}\n    weight = 100\n");
+        }
+
+        toml.Append("\n[languages]\n");
+        foreach (var ((code, name), index) in real.Languages.Select((l, i) => (l, i)))
+        {
+            toml.Append($"  [languages.{code}]\n    languageName = {Quote(name)}\n    title = {Quote(real.Title.GetValueOrDefault(code, ""))}\n    weight = {index + 1}\n");
+            toml.Append($"    [languages.{code}.params]\n      description = {Quote(description.GetValueOrDefault(code, ""))}\n");
+        }
+
+        return toml.ToString();
+    }
+
+    private static string Page(RealCollection collection, YamlMappingNode data, string language, string markdown, List<Taxonomy> taxonomies)
+    {
+        var (frontMatter, body) = SplitFrontMatter(markdown);
+        var title = RealAtlas.Localized(data, "name").GetValueOrDefault(language, "");
+        var summary = frontMatter is null ? null : RealAtlas.Scalar(frontMatter, "summary");
+        summary ??= RealAtlas.Localized(data, "summary").GetValueOrDefault(language);
+
+        var page = new StringBuilder(markdown.Length + 512);
+        page.Append("---\n");
+        page.Append($"title: {Quote(title)}\n");
+        if (summary is not null)
+        {
+            page.Append($"summary: {Quote(summary)}\n");
+        }
+
+        var dates = taxonomies.SelectMany(t => t.DateFields).Distinct().ToList();
+        var date = dates.Select(d => RealAtlas.Scalar(data, d)).FirstOrDefault(v => v is not null);
+        if (date is not null && IsoDate(date) is { } iso)
+        {
+            page.Append($"date: {iso}\n");
+        }
+
+        foreach (var taxonomy in taxonomies)
+        {
+            IEnumerable<string> terms = taxonomy.Field is { } field
+                ? RealAtlas.Sequence(data, field).Select(n => ((YamlScalarNode)n).Value!)
+                : taxonomy.DateFields.Select(d => RealAtlas.Scalar(data, d)).OfType<string>().Select(v => v.Split('-')[0]).Distinct();
+            var list = terms.ToList();
+            if (list.Count > 0)
+            {
+                page.Append($"{taxonomy.Name}: [{string.Join(", ", list.Select(Quote))}]\n");
+            }
+        }
+
+        // Every reference of the data file as collection/slug: single.html shows them as cards, looked up with GetPage.
+        var references = new List<string>();
+        foreach (var (key, value) in data.Children)
+        {
+            if (collection.Fields.TryGetValue(((YamlScalarNode)key).Value!, out var info) && info.IsReference)
+            {
+                var items = value is YamlSequenceNode sequence ? sequence.Children : [value];
+                references.AddRange(items.Select(i => ((YamlScalarNode)i).Value!).Select(v => info.IsQualified ? v : $"{info.To[0]}/{v}"));
+            }
+        }
+
+        if (references.Count > 0)
+        {
+            page.Append($"refs: [{string.Join(", ", references.Select(Quote))}]\n");
+        }
+
+        page.Append("---\n");
+        page.Append(body);
+        return page.ToString();
+    }
+
+    private static (YamlMappingNode? FrontMatter, string Body) SplitFrontMatter(string markdown)
+    {
+        var text = markdown.Replace("\r\n", "\n");
+        if (!text.StartsWith("---\n", StringComparison.Ordinal))
+        {
+            return (null, text);
+        }
+
+        var end = text.IndexOf("\n---\n", 3, StringComparison.Ordinal);
+        if (end < 0)
+        {
+            return (null, text);
+        }
+
+        var yaml = text[4..(end + 1)];
+        return (yaml.Trim().Length == 0 ? null : RealAtlas.Parse(yaml, "front matter"), text[(end + 5)..]);
+    }
+
+    private static string? IsoDate(string value)
+    {
+        string[] formats = ["yyyy-MM-dd", "yyyy-MM", "yyyy"];
+        return DateTime.TryParseExact(value, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+            : null;
+    }
+
+    private static string Singular(string name) => name.EndsWith('s') ? name[..^1] : name;
+
+    /// <summary>A double-quoted string valid in both YAML and TOML (JSON escapes, non-ASCII kept as is).</summary>
+    private static string Quote(string value) => JsonSerializer.Serialize(value, Json);
+}
