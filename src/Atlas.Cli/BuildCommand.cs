@@ -15,6 +15,7 @@ public static class BuildCommand
         var strict = new Option<bool>("--strict") { Description = "Treat warnings as errors." };
         var force = new Option<bool>("--force") { Description = "Replace an existing output folder that no atlas build wrote." };
         var drafts = new Option<bool>("--drafts") { Description = "Include entities marked draft: true." };
+        var timings = new Option<bool>("--timings") { Description = "Print how long each stage of the build took." };
         var incremental = new Option<bool>("--incremental")
         {
             Description = "Re-render only the pages affected by what changed since the last build (same bytes as a full build).",
@@ -22,7 +23,7 @@ public static class BuildCommand
 
         var command = new Command("build", "Build the site into the output folder. The previous output stays untouched if the build fails.")
         {
-            site, output, baseUrl, strict, force, incremental, drafts,
+            site, output, baseUrl, strict, force, incremental, drafts, timings,
         };
 
         command.SetAction(parse =>
@@ -55,6 +56,14 @@ public static class BuildCommand
                 : $"wrote {Plural(result.FilesWritten - result.PageCount, "other file")}";
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"built {Plural(result.PageCount, "page")} ({languages}, root {result.PagesPerLanguage.GetValueOrDefault("")}); {summary} into {display} in {result.Elapsed.TotalMilliseconds:0} ms; {Plural(result.WarningCount, "warning")}."));
+            if (parse.GetValue(timings))
+            {
+                foreach (var (stage, time) in result.Timings)
+                {
+                    stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{time.TotalMilliseconds,8:0} ms  {stage}"));
+                }
+            }
+
             return AtlasCommand.Ok;
         });
 

@@ -22,6 +22,9 @@ public sealed record BuildResult(
     /// <summary>How many pages this build rendered (all of them in a full build; the affected ones in an incremental build).</summary>
     public int PagesRendered { get; init; }
 
+    /// <summary>How long each stage took (full builds), for <c>build --timings</c>.</summary>
+    public System.Collections.Immutable.ImmutableArray<(string Stage, TimeSpan Time)> Timings { get; init; } = [];
+
     /// <summary>What the build read, for the next incremental build; null when the build failed.</summary>
     public SiteState? State { get; init; }
 }

@@ -24,8 +24,9 @@ public static class SiteBuilder
     public static BuildResult Build(BuildOptions options, CancellationToken cancellation = default)
     {
         var clock = Stopwatch.StartNew();
+        var stages = new StageClock();
         var diagnostics = new DiagnosticBag();
-        var site = Load(options, diagnostics);
+        var site = Load(options, diagnostics, stages);
         var output = site is null ? "" : ResolveOutput(options, site.Config);
         if (!Writable(site, options, output, diagnostics))
         {
@@ -45,6 +46,7 @@ public static class SiteBuilder
             writer.Write(page.OutputFile, bytes);
             Interlocked.Increment(ref written);
         }, diagnostics, cancellation, options.Progress);
+        stages.Mark("render and write pages");
 
         var others = OtherFiles(site).ToList();
         foreach (var (path, content) in others)
@@ -53,15 +55,18 @@ public static class SiteBuilder
             written++;
         }
 
+        stages.Mark("assets, data, search, feeds, sitemap");
         if (diagnostics.HasErrors || (options.Strict && diagnostics.WarningCount > 0))
         {
             return Failed(diagnostics, clock, output);
         }
 
         writer.Commit();
+        stages.Mark("swap output");
         var state = State(site, records, others.Select(o => o.Path));
         TrySave(state, output);
-        return Succeeded(site, diagnostics, written, clock, output, state);
+        stages.Mark("save state for incremental builds");
+        return Succeeded(site, diagnostics, written, clock, output, state) with { Timings = stages.Stages };
     }
 
     /// <summary>
@@ -189,7 +194,7 @@ public static class SiteBuilder
     }
 
     /// <summary>Load and validate without rendering: the <c>check</c> command and tests use this.</summary>
-    public static LoadedSite? Load(BuildOptions options, DiagnosticBag diagnostics)
+    public static LoadedSite? Load(BuildOptions options, DiagnosticBag diagnostics, StageClock? stages = null)
     {
         var config = SiteConfigLoader.Load(options.SiteDirectory, diagnostics);
         if (config is null)
@@ -209,11 +214,15 @@ public static class SiteBuilder
         }
 
         // These stages are independent of each other: run them all so that every problem is reported in one run.
+        stages?.Mark("load site.yml");
         var bundles = I18nLoader.Load(config, diagnostics);
         var templates = TemplateSet.Load(config, diagnostics);
         var assets = AssetSet.Load(config, diagnostics);
+        stages?.Mark("load i18n, templates, assets");
         var sources = Drafts.Apply(ContentLoader.Load(config, diagnostics), options.Drafts, diagnostics);
+        stages?.Mark("read content");
         var model = ModelBuilder.Build(config, sources, diagnostics);
+        stages?.Mark("validate content, render Markdown");
         if (model is null || diagnostics.HasErrors)
         {
             return null;
@@ -238,12 +247,13 @@ public static class SiteBuilder
             assets = assets.With("basemap.svg", mapBase, baseMap.ToSvg());
         }
 
+        stages?.Mark("base map");
         var taxonomies = new Taxonomies(model);
         var pages = SitePlanner.Plan(model, taxonomies, path => templates.Get(path) is not null);
-        return new LoadedSite(config, bundles, templates, assets, model, taxonomies, map, pages)
-        {
-            Updated = LastUpdated(config, model),
-        };
+        stages?.Mark("taxonomies and page plan");
+        var updated = LastUpdated(config, model);
+        stages?.Mark("dates from Git");
+        return new LoadedSite(config, bundles, templates, assets, model, taxonomies, map, pages) { Updated = updated };
     }
 
     /// <summary>Every unit used in content must have words in every language, or its pages could not be written.</summary>
