@@ -20,6 +20,9 @@ public sealed record SiteConfig(
 
     /// <summary>Pages, taxonomies, timeline, feeds and map, as switched on in site.yml.</summary>
     public FeaturesConfig Features { get; init; } = FeaturesConfig.None;
+
+    /// <summary>How Markdown is rendered: which raw HTML tags, if any, pass through.</summary>
+    public MarkdownConfig Markdown { get; init; } = MarkdownConfig.Default;
     public const string ContentFolder = "content";
     public const string TemplatesFolder = "templates";
 

@@ -12,7 +12,7 @@ public static partial class SiteConfigLoader
     private static partial Regex LanguageCode();
 
     private static readonly string[] SiteKeys =
-        ["title", "description", "base_url", "default_language", "output", "languages", "collections", .. FeaturesConfigLoader.Keys];
+        ["title", "description", "base_url", "default_language", "output", "languages", "collections", "markdown", .. FeaturesConfigLoader.Keys];
 
     private static readonly string[] CollectionKeys =
         ["title", "folder", "order", "templates", "fallback", "sort", "fields"];
@@ -97,6 +97,7 @@ public static partial class SiteConfigLoader
         var output = reader.String("output", required: false, fallback: "public")!;
         var collections = ParseCollections(reader.Node<YamlMapping>("collections", required: true), codes, diagnostics);
         var features = FeaturesConfigLoader.Parse(reader, codes, collections, diagnostics);
+        var markdown = ParseMarkdown(reader.Node<YamlMapping>("markdown", required: false), diagnostics);
 
         var errorsAfter = diagnostics.ErrorCount;
         if (errorsAfter > errorsBefore)
@@ -107,7 +108,39 @@ public static partial class SiteConfigLoader
         return new SiteConfig(siteDirectory, title, description, baseUrl, defaultLanguage, languages, output, collections)
         {
             Features = features,
+            Markdown = markdown,
         };
+    }
+
+    /// <summary><c>markdown: {allow_html: [sup, sub, kbd]}</c>: raw HTML tags that may pass, from a fixed safe set.</summary>
+    private static MarkdownConfig ParseMarkdown(YamlMapping? mapping, DiagnosticBag diagnostics)
+    {
+        if (mapping is null)
+        {
+            return MarkdownConfig.Default;
+        }
+
+        var reader = new MappingReader(mapping, "markdown", diagnostics);
+        reader.RejectUnknownKeys("allow_html");
+        var tags = ImmutableArray.CreateBuilder<string>();
+        foreach (var item in reader.Node<YamlSequence>("allow_html", required: false)?.Items ?? [])
+        {
+            if (item is not YamlScalar { IsNull: false } scalar)
+            {
+                diagnostics.Error(item.Location, $"each item of allow_html must be a tag name like sup, not {YamlText.Describe(item)}.");
+            }
+            else if (!MarkdownConfig.Allowable.Contains(scalar.Value))
+            {
+                diagnostics.Error(item.Location,
+                    $"'{scalar.Value}' cannot be allowed in Markdown; allow_html takes only inline tags that do nothing without attributes: {string.Join(", ", MarkdownConfig.Allowable)}.");
+            }
+            else if (!tags.Contains(scalar.Value))
+            {
+                tags.Add(scalar.Value);
+            }
+        }
+
+        return new MarkdownConfig(tags.ToImmutable());
     }
 
     private static ImmutableArray<LanguageConfig> ParseLanguages(YamlSequence? sequence, DiagnosticBag diagnostics)
@@ -158,7 +191,8 @@ public static partial class SiteConfigLoader
     /// <summary>Reads a localized value declared in site.yml: a map with a text for every language.</summary>
     internal static LocalizedText ParseLocalized(YamlNode? node, string what, ImmutableArray<string> languages, DiagnosticBag diagnostics)
     {
-        if (node is null)
+        // Without languages (their own error is reported) every text would be "not a declared language": say nothing.
+        if (node is null || languages.IsEmpty)
         {
             return LocalizedText.Empty;
         }

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using Atlas.Config;
 using Atlas.Diagnostics;
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
@@ -8,14 +10,21 @@ using Markdig.Syntax.Inlines;
 namespace Atlas.Markdown;
 
 /// <summary>
-/// Turns an entity's Markdown into safe HTML with one pipeline built once and shared by every thread (Markdig
-/// pipelines are immutable). Raw HTML is escaped, not passed through; links with script or data URLs are errors.
+/// Turns an entity's Markdown into safe HTML with pipelines built once and shared by every thread (Markdig
+/// pipelines are immutable). Raw HTML is escaped, not passed through, unless site.yml allows some tags (then only
+/// those bare tags pass); links with script or data URLs are errors.
 /// </summary>
 public sealed class MarkdownRenderer
 {
+    /// <summary>The default: raw HTML is not even parsed as HTML, so it stays text and is escaped.</summary>
+    private static readonly MarkdownPipeline EscapingPipeline = Extensions(new MarkdownPipelineBuilder()).DisableHtml().Build();
+
+    /// <summary>With an allow-list: HTML is parsed so that allowed tags can be told apart, then all else is escaped.</summary>
+    private static readonly MarkdownPipeline HtmlPipeline = Extensions(new MarkdownPipelineBuilder()).Build();
+
     // Not UseAdvancedExtensions: it includes generic attributes ({onclick=...} would reach the output) and media
     // links (third-party iframes). This is the same set minus those two.
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+    private static MarkdownPipelineBuilder Extensions(MarkdownPipelineBuilder builder) => builder
         .UseAbbreviations()
         .UseAutoIdentifiers(AutoIdentifierOptions.GitHub) // keeps Chinese in heading ids: #高竹新区
         .UseCitations()
@@ -30,9 +39,7 @@ public sealed class MarkdownRenderer
         .UseListExtras()
         .UseTaskLists()
         .UseAutoLinks()
-        .UseCjkFriendlyEmphasis()
-        .DisableHtml()
-        .Build();
+        .UseCjkFriendlyEmphasis();
 
     private static readonly string[] DangerousSchemes = ["javascript:", "vbscript:", "data:", "file:"];
 
@@ -45,7 +52,36 @@ public sealed class MarkdownRenderer
 
     public const string ReferenceScheme = "ref:";
 
-    public static readonly MarkdownRenderer Instance = new();
+    /// <summary>The renderer without raw HTML, as when site.yml has no <c>markdown: allow_html</c>.</summary>
+    public static readonly MarkdownRenderer Instance = new([]);
+
+    private readonly MarkdownPipeline _pipeline;
+    private readonly ImmutableHashSet<string> _allowedTags;
+
+    private MarkdownRenderer(IEnumerable<string> allowHtml)
+    {
+        // The exact tags that may pass: "<sup>" and "</sup>", for void elements also "<br/>" and "<br />".
+        var tags = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+        foreach (var name in allowHtml.Where(MarkdownConfig.Allowable.Contains))
+        {
+            tags.Add($"<{name}>");
+            if (MarkdownConfig.Void.Contains(name))
+            {
+                tags.Add($"<{name}/>");
+                tags.Add($"<{name} />");
+            }
+            else
+            {
+                tags.Add($"</{name}>");
+            }
+        }
+
+        _allowedTags = tags.ToImmutable();
+        _pipeline = _allowedTags.IsEmpty ? EscapingPipeline : HtmlPipeline;
+    }
+
+    /// <summary>The renderer for a site's <c>markdown</c> settings.</summary>
+    public static MarkdownRenderer For(MarkdownConfig config) => config.AllowHtml.IsEmpty ? Instance : new(config.AllowHtml);
 
     /// <summary>
     /// Renders <paramref name="markdown"/> of one <paramref name="language"/>; <paramref name="firstLine"/> is the file
@@ -54,7 +90,12 @@ public sealed class MarkdownRenderer
     public RenderedMarkdown Render(string markdown, string path, int firstLine, string language, Func<string, bool> exists,
         DiagnosticBag diagnostics)
     {
-        var document = Markdig.Markdown.Parse(markdown, Pipeline);
+        var document = Markdig.Markdown.Parse(markdown, _pipeline);
+        if (!_allowedTags.IsEmpty)
+        {
+            EscapeHtmlNotAllowed(document);
+        }
+
         var safe = true;
         foreach (var link in document.Descendants<LinkInline>())
         {
@@ -95,10 +136,64 @@ public sealed class MarkdownRenderer
 
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer);
-        Pipeline.Setup(renderer);
+        _pipeline.Setup(renderer);
         renderer.Render(document);
         writer.Flush();
         return new RenderedMarkdown(writer.ToString(), PlainText(document));
+    }
+
+    /// <summary>
+    /// Turns every piece of raw HTML that is not exactly an allowed bare tag back into text, which the renderer then
+    /// escapes: attributes, comments, processing instructions and HTML blocks never reach the page. Allowed tags must
+    /// also pair up within their paragraph (or heading, or cell): a stray opening or closing tag stays text, so the
+    /// page's own markup around the body cannot be closed or left open from Markdown.
+    /// </summary>
+    private void EscapeHtmlNotAllowed(MarkdownDocument document)
+    {
+        foreach (var leaf in document.Descendants<LeafBlock>().Where(b => b.Inline is not null).ToList())
+        {
+            var open = new List<HtmlInline>();
+            var text = new List<HtmlInline>();
+            foreach (var html in leaf.Inline!.Descendants<HtmlInline>())
+            {
+                var tag = html.Tag;
+                if (!_allowedTags.Contains(tag))
+                {
+                    text.Add(html);
+                }
+                else if (tag.StartsWith("</", StringComparison.Ordinal))
+                {
+                    var opener = open.FindLastIndex(o => o.Tag == "<" + tag[2..]);
+                    if (opener < 0)
+                    {
+                        text.Add(html);
+                    }
+                    else
+                    {
+                        text.AddRange(open.Skip(opener + 1)); // opened inside and never closed
+                        open.RemoveRange(opener, open.Count - opener);
+                    }
+                }
+                else if (!tag.EndsWith("/>", StringComparison.Ordinal) && !MarkdownConfig.Void.Contains(tag[1..^1]))
+                {
+                    open.Add(html);
+                }
+            }
+
+            foreach (var html in text.Concat(open))
+            {
+                html.ReplaceBy(new LiteralInline(html.Tag));
+            }
+        }
+
+        foreach (var block in document.Descendants<HtmlBlock>().ToList())
+        {
+            var inline = new ContainerInline();
+            inline.AppendChild(new LiteralInline(block.Lines.ToString()));
+            var paragraph = new ParagraphBlock { Inline = inline, Line = block.Line, Column = block.Column };
+            var parent = block.Parent!;
+            parent[parent.IndexOf(block)] = paragraph;
+        }
     }
 
     private static bool CheckUrl(string? url, MarkdownObject node, string path, int firstLine, DiagnosticBag diagnostics)
@@ -110,6 +205,15 @@ public sealed class MarkdownRenderer
 
         // Browsers ignore ASCII whitespace and control characters inside a scheme ("java\tscript:"), so strip them first.
         var compact = new string([.. url.Where(c => c > ' ')]).ToLowerInvariant();
+
+        // The engine's marker for the way back to the site root: written by an editor, it would become whatever
+        // follows it on a page at the root ("atlas-root:/javascript:..." -> "javascript:...").
+        if (compact.StartsWith(RootMarker[..^1], StringComparison.Ordinal))
+        {
+            diagnostics.Error(new SourceLocation(path, node.Line + firstLine, node.Column + 1),
+                $"'{RootMarker[..^1]}' is the atlas's own link scheme; link to an entity with ref:collection/slug or to an http(s) address.");
+            return false;
+        }
         foreach (var scheme in DangerousSchemes)
         {
             if (compact.StartsWith(scheme, StringComparison.Ordinal))
