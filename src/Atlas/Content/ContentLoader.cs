@@ -112,9 +112,10 @@ public static class ContentLoader
             var folded = display.ToLowerInvariant();
             if (caseFolded.TryGetValue(folded, out var other))
             {
+                // Reported, but the file is still checked: one of two such names always breaks another rule too (slugs,
+                // languages and extensions are lower case), and skipping this one would leave its entity half-read.
                 diagnostics.Error(SourceLocation.File(display),
                     $"this file name differs from {other} only in letter case, which breaks on case-insensitive systems; rename or remove one.");
-                continue;
             }
 
             caseFolded[folded] = display;
@@ -209,6 +210,7 @@ public static class ContentLoader
 
             if (!ok)
             {
+                entities.Add(new EntitySource(collection, group.Key.Slug, dataPath, null, []) { Failed = true });
                 continue;
             }
 

@@ -15,6 +15,12 @@ public sealed record EntitySource(
     YamlMapping? Data,
     ImmutableArray<EntityDocument> Documents)
 {
+    /// <summary>
+    /// One of the entity's files could not be read or parsed (already reported). The entity is kept, without data,
+    /// so that the model still knows its id: references to it are not reported again as dangling.
+    /// </summary>
+    public bool Failed { get; init; }
+
     public IEnumerable<string> Files =>
         DataPath is null ? Documents.Select(d => d.Path) : Documents.Select(d => d.Path).Prepend(DataPath);
 }

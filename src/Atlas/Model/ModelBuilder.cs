@@ -39,6 +39,11 @@ public static class ModelBuilder
     {
         var collection = source.Collection;
         var id = new EntityId(collection.Name, source.Slug);
+        if (source.Failed)
+        {
+            return null; // a file of it could not be read; that was reported, and nothing more can be said about it
+        }
+
         if (source.DataPath is null || source.Data is null)
         {
             var path = source.Documents.FirstOrDefault()?.Path ?? $"content/{collection.Folder}/{source.Slug}";
@@ -49,6 +54,7 @@ public static class ModelBuilder
 
         var ok = true;
         var fields = ImmutableSortedDictionary.CreateBuilder<string, FieldValue>(StringComparer.Ordinal);
+        var invalid = new HashSet<string>(StringComparer.Ordinal); // reported already: not "missing" as well
         var languages = config.Languages.Select(l => l.Code).ToImmutableArray();
 
         foreach (var (key, node) in source.Data.Entries)
@@ -70,6 +76,7 @@ public static class ModelBuilder
             var value = FieldParser.Parse(field, node, languages, id, diagnostics);
             if (value is null)
             {
+                invalid.Add(field.Name);
                 ok = false;
                 continue;
             }
@@ -112,7 +119,7 @@ public static class ModelBuilder
             }
         }
 
-        ok &= CheckComplete(collection, source, fields, languages, diagnostics);
+        ok &= CheckComplete(collection, source, fields, languages, invalid, diagnostics);
         ok &= CheckReferences(collection, id, fields, known, diagnostics);
 
         var texts = BuildTexts(config, source, known, diagnostics, ref ok);
@@ -125,7 +132,8 @@ public static class ModelBuilder
     }
 
     private static bool CheckComplete(CollectionConfig collection, EntitySource source,
-        ImmutableSortedDictionary<string, FieldValue>.Builder fields, ImmutableArray<string> languages, DiagnosticBag diagnostics)
+        ImmutableSortedDictionary<string, FieldValue>.Builder fields, ImmutableArray<string> languages, HashSet<string> invalid,
+        DiagnosticBag diagnostics)
     {
         var ok = true;
         var dataLocation = source.Data!.Location with { Line = 1, Column = 1 };
@@ -133,7 +141,7 @@ public static class ModelBuilder
         {
             if (!fields.TryGetValue(field.Name, out var value))
             {
-                if (field.Required)
+                if (field.Required && !invalid.Contains(field.Name))
                 {
                     diagnostics.Error(dataLocation,
                         $"required field '{field.Name}' is missing; add {field.Name}: {Example(field, languages)}.");
@@ -214,9 +222,10 @@ public static class ModelBuilder
         }
 
         var texts = ImmutableSortedDictionary.CreateBuilder<string, EntityText>(StringComparer.Ordinal);
+        var markdown = MarkdownRenderer.For(config.Markdown);
         foreach (var document in source.Documents)
         {
-            var rendered = MarkdownRenderer.Instance.Render(document.Body, document.Path, document.BodyLine, document.Language, Exists, diagnostics);
+            var rendered = markdown.Render(document.Body, document.Path, document.BodyLine, document.Language, Exists, diagnostics);
             texts[document.Language] = new EntityText(document.Language, document.Path, rendered.Html, rendered.PlainText, IsFallback: false);
         }
 

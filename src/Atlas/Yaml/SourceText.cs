@@ -27,7 +27,9 @@ public static class SourceText
                 return null;
             }
 
-            bytes = File.ReadAllBytes(fullPath);
+            // A file of size 0 has nothing to read, so it is never opened: named pipes, sockets and devices also
+            // report size 0, and opening a named pipe blocks until a writer appears, which would hang the build.
+            bytes = info.Length == 0 ? [] : File.ReadAllBytes(fullPath);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

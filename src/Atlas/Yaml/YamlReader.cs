@@ -223,6 +223,16 @@ public static class YamlReader
                 return "the YAML structure is broken here (check the indentation, and quote values that contain ': ').";
             }
 
+            // The parser's other common complaints, in words that say what to change (found by fuzzing: these are
+            // the messages mistyped content files produce most).
+            foreach (var (fragment, explanation) in Explanations)
+            {
+                if (message.Contains(fragment, StringComparison.OrdinalIgnoreCase))
+                {
+                    return explanation;
+                }
+            }
+
             // Fall back to the parser's own words: better than nothing, still with file and line.
             var detail = e.InnerException?.Message ?? message;
             var paren = detail.IndexOf("):", StringComparison.Ordinal);
@@ -233,6 +243,30 @@ public static class YamlReader
 
             return $"invalid YAML: {detail.TrimEnd('.')}. Check the syntax on this line.";
         }
+
+        private static readonly (string Fragment, string Explanation)[] Explanations =
+        [
+            ("found invalid mapping",
+                "a value here contains ': ', which YAML reads as the start of another key; put the value in quotes (\"...\"), or, if this line is a key of its own, line it up with the keys above it."),
+            ("did not find expected key",
+                "this line does not fit the map it is in: the keys of one map start in the same column, and nothing may follow a closing quote, ] or } on its line. Check the indentation here and the end of the line above."),
+            ("did not find expected ',' or '}'",
+                "a { } map needs a comma between its entries and a closing }: write {zh: ..., en: ...}, and quote texts that contain , : [ ] { or }."),
+            ("did not find expected ',' or ']'",
+                "a [ ] list needs a comma between its items and a closing ]: write [a, b], and quote items that contain , : [ ] { or }."),
+            ("cannot start any token",
+                "a value starts with a character YAML reserves (such as @, ` or %); put the value in quotes (\"...\")."),
+            ("anchor or alias",
+                "& and * start anchors and aliases, which atlas files do not use; if this is text, put it in quotes (\"...\")."),
+            ("did not find expected <document",
+                "unexpected text after the data: check the indentation of this line, or quote the value on the line above if it contains ': '."),
+            ("did not find expected node content",
+                "a value is missing here, or starts with a character YAML reserves; write the value, or put it in quotes (\"...\")."),
+            ("could not find expected ':'",
+                "a key here has no ':' after it (write key: value), or a value runs over several lines without quotes."),
+            ("unexpected end of stream",
+                "the file ends in the middle of a value; check for an unclosed quote, [ or { before this point."),
+        ];
 
         /// <summary>The parser reports a tab where it gives up, often the line before; point at the tab itself.</summary>
         private (int Line, int Column)? FirstTabLine(int fromLine)

@@ -1,0 +1,175 @@
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+using Atlas.Building;
+using Atlas.Cli;
+using Atlas.Output;
+using Atlas.Tests.Support;
+
+namespace Atlas.Tests.BadInput;
+
+/// <summary>
+/// The bad-input suite: every folder under <c>BadInput/cases/</c> is a small site (the minimal site with the case's
+/// files applied) run through the real command line in-process, after a first good build into the same output.
+/// A bad case must exit 1, print exactly the expected <c>path:line:col: error:</c> lines and no stack trace, and
+/// leave the previous output, and everything else in the site folder, byte for byte as it was.
+/// </summary>
+public sealed class BadInputTests
+{
+    /// <summary>Generous: the slowest case takes well under a second; a hang would otherwise stall the whole run.</summary>
+    private static readonly TimeSpan HangLimit = TimeSpan.FromSeconds(60);
+
+    public static TheoryData<string> BadCases => [.. BadInputCase.All().Where(c => !c.MustBuild).Select(c => c.Name)];
+
+    public static TheoryData<string> WorkingCases => [.. BadInputCase.All().Where(c => c.MustBuild).Select(c => c.Name)];
+
+    [Fact]
+    public void The_suite_has_at_least_forty_bad_inputs()
+    {
+        Assert.True(BadCases.Count >= 40, $"only {BadCases.Count} bad-input cases");
+        Assert.True(WorkingCases.Count >= 2, "the CRLF and BOM cases must be there");
+    }
+
+    [Theory]
+    [MemberData(nameof(BadCases))]
+    public void Bad_input_fails_with_located_errors_and_leaves_everything_as_it_was(string name)
+    {
+        var @case = BadInputCase.Load(name);
+        using var site = TestSite.Minimal();
+        var first = Run("build", "--site", site.Directory);
+        Assert.True(first.Exit == 0, "the first build failed:\n" + first.Err);
+        var previousOutput = TestSite.Snapshot(site.Output);
+        Assert.NotEmpty(previousOutput);
+
+        try
+        {
+            @case.Apply(site);
+            var before = SnapshotTree(site.Directory, @case.SpecialFiles);
+            var (exit, stdout, stderr) = Run(["build", "--site", site.Directory, .. @case.Arguments.Select(a => BadInputCase.Expand(a, site))]);
+            var report = $"case {name}, exit {exit}, stderr:\n{stderr}\nstdout:\n{stdout}";
+
+            Assert.True(exit == 1, report);
+            Assert.DoesNotContain("   at ", stderr);
+            Assert.DoesNotContain("internal error", stderr);
+            Assert.Equal("", stdout);
+
+            var errors = stderr.Replace("\r", "").Split('\n').Where(l => l.Contains(": error: ", StringComparison.Ordinal)).ToList();
+            foreach (var (path, line, fragment) in @case.Expected)
+            {
+                var pattern = new Regex($"^{Regex.Escape(BadInputCase.Expand(path, site))}:{(line is null ? @"\d+" : line.ToString())}:\\d+: error: .*{Regex.Escape(fragment)}");
+                var match = errors.FirstOrDefault(pattern.IsMatch);
+                Assert.True(match is not null, $"expected {path}:{line}: ...{fragment}... in\n{report}");
+                errors.Remove(match);
+            }
+
+            Assert.True(errors.Count == 0, $"errors the case does not expect (add them to expected.txt if they are right):\n{string.Join("\n", errors)}\n{report}");
+            Assert.Equal(previousOutput, TestSite.Snapshot(site.Output));
+            Assert.Equal(before, SnapshotTree(site.Directory, @case.SpecialFiles));
+        }
+        finally
+        {
+            @case.Restore(site);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(WorkingCases))]
+    public void Input_that_must_work_builds(string name)
+    {
+        var @case = BadInputCase.Load(name);
+        using var site = TestSite.Minimal();
+        @case.Apply(site);
+        var (exit, stdout, stderr) = Run(["build", "--site", site.Directory, .. @case.Arguments.Select(a => BadInputCase.Expand(a, site))]);
+        Assert.True(exit == 0, $"case {name} must build:\n{stderr}");
+        Assert.Equal("", stderr);
+        Assert.StartsWith("built ", stdout);
+        foreach (var (path, _, fragment) in @case.Expected)
+        {
+            Assert.StartsWith("public/", path);
+            Assert.Contains(fragment, site.Read(path["public/".Length..]));
+        }
+
+        // The same site with LF line ends and no BOM builds the same bytes: the case changes encoding only.
+        using var plain = TestSite.Minimal();
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(BadInputCase.Root, name), "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(Path.Combine(BadInputCase.Root, name), file);
+            if (relative is not ("expected.txt" or "setup.txt" or "args.txt"))
+            {
+                File.Copy(file, Path.Combine(plain.Directory, relative), overwrite: true);
+            }
+        }
+
+        plain.BuildOk();
+        Assert.Equal(TestSite.Snapshot(plain.Output), TestSite.Snapshot(site.Output));
+    }
+
+    // '/' and the home folder are refused by the path policy itself: no test ever builds against the real ones.
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/home/editor")]
+    [InlineData("/home/editor/")]
+    [InlineData("/home/editor/.")]
+    [InlineData("/home")]
+    public void Root_home_and_what_holds_home_are_refused_by_the_policy(string output)
+    {
+        var refusal = OutputPathPolicy.Check("/home/editor/atlas", output, "/home/editor");
+        Assert.NotNull(refusal);
+        Assert.Contains(output == "/" ? "root of a file system" : "home folder", refusal);
+    }
+
+    [Fact]
+    public void A_build_into_the_home_folder_is_refused_before_anything_is_touched()
+    {
+        // A stand-in home holding the site, so the real home is never a target.
+        using var site = TestSite.Minimal();
+        var home = Path.GetDirectoryName(site.Directory)!;
+        var before = SnapshotTree(home, []);
+        var result = SiteBuilder.Build(new BuildOptions(site.Directory) { OutputDirectory = home, HomeDirectory = home });
+        Assert.False(result.Succeeded);
+        Assert.Contains("home folder", Assert.Single(result.Diagnostics).Message);
+        Assert.Equal(before, SnapshotTree(home, []));
+    }
+
+    [Fact]
+    public async Task A_named_pipe_in_content_does_not_hang_the_build()
+    {
+        // Opening a named pipe blocks until a writer appears. The engine never opens a file of size 0, so it sees an
+        // empty data file. (Checked through the engine, not the command line: the CLI's printer of source lines is
+        // not part of this suite.)
+        using var site = TestSite.Minimal();
+        var pipe = Path.Combine(site.Directory, "content", "cities", "chengdu.yml");
+        File.Delete(pipe);
+        Posix.CreateFifo(pipe);
+        var result = await Task.Run(() => site.Build()).WaitAsync(HangLimit); // a hang fails with a TimeoutException
+        DiagnosticAssert.HasError(result, "content/cities/chengdu.yml", 1, "the data file is empty");
+    }
+
+    internal static (int Exit, string Out, string Err) Run(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var run = Task.Run(() => AtlasCommand.Run(args, stdout, stderr));
+        Assert.True(run.Wait(HangLimit), $"atlas {string.Join(' ', args)} did not finish within {HangLimit.TotalSeconds} s (a hang)");
+        return (run.Result, stdout.ToString(), stderr.ToString());
+    }
+
+    /// <summary>Every entry under a folder: files by hash, links by target (not followed), folders by name.</summary>
+    internal static SortedDictionary<string, string> SnapshotTree(string root, IReadOnlyCollection<string> special)
+    {
+        var result = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var entry in new DirectoryInfo(root).EnumerateFileSystemInfos("*", new EnumerationOptions
+                 {
+                     RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = true,
+                 }))
+        {
+            var relative = Path.GetRelativePath(root, entry.FullName).Replace('\\', '/');
+            result[relative] =
+                entry.LinkTarget is { } target ? "link " + target :
+                entry is DirectoryInfo ? "folder" :
+                special.Any(s => relative.EndsWith(s, StringComparison.Ordinal)) ? "special" :
+                Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(entry.FullName)));
+        }
+
+        return result;
+    }
+}
