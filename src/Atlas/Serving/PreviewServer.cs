@@ -76,10 +76,10 @@ public sealed class PreviewServer : IAsyncDisposable
             kestrel.Listen(_options.Address, _options.Port);
             kestrel.AddServerHeader = false;
         });
-        builder.Services.AddRouting();
         var app = builder.Build();
-        app.Map(EventsPath, Events);
-        app.Map(ScriptPath, ReloadScript);
+        // Branches of the middleware pipeline, not routing endpoints: the terminal app.Run below would swallow those.
+        app.Map(new PathString(EventsPath), branch => branch.Run(Events));
+        app.Map(new PathString(ScriptPath), branch => branch.Run(ReloadScript));
         app.Run(Serve);
         await app.StartAsync(cancellation);
         _app = app;

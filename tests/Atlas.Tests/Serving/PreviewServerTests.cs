@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Sockets;
+using System.Text;
 using Atlas.Serving;
 using Atlas.Tests.Support;
 
@@ -39,7 +41,22 @@ public sealed class PreviewServerTests
         Assert.Contains("Chengdu body.", first);
         Assert.Contains(PreviewServer.ScriptPath, first); // the reload script is injected
 
+        // The open page listens for rebuilds and is told to reload after one.
+        using var events = await Http.GetAsync(new Uri(server.Address, PreviewServer.EventsPath.TrimStart('/')), HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal("text/event-stream", events.Content.Headers.ContentType!.MediaType);
+        using var stream = new StreamReader(await events.Content.ReadAsStreamAsync());
+
         site.Write("content/cities/chengdu.en.md", "Chengdu, edited while serving.\n");
+        var reload = Task.Run(async () =>
+        {
+            string? line;
+            while ((line = await stream.ReadLineAsync()) is not null && line != "event: reload")
+            {
+            }
+
+            return line;
+        });
+        Assert.Equal("event: reload", await reload.WaitAsync(TimeSpan.FromSeconds(30)));
         await PollUntil(page, html => html.Contains("Chengdu, edited while serving.", StringComparison.Ordinal));
 
         site.Write("content/cities/chengdu.yml", "name: {zh: 成都, en: Chengdu\nsummary: broken\n");
@@ -76,6 +93,86 @@ public sealed class PreviewServerTests
         Assert.Equal("text/html; charset=utf-8", css.Content.Headers.ContentType!.ToString());
         var redirect = await Http.GetAsync(new Uri(server.Address, "en"));
         Assert.Equal(HttpStatusCode.MovedPermanently, redirect.StatusCode);
+    }
+
+    [Fact]
+    public async Task Every_built_file_is_served_with_the_content_type_of_its_kind()
+    {
+        using var site = TestSite.Minimal();
+        await using var server = await PreviewServer.StartAsync(new PreviewOptions(site.Directory) { Port = 0 });
+
+        var expected = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [".html"] = "text/html; charset=utf-8",
+            [".css"] = "text/css; charset=utf-8",
+            [".js"] = "text/javascript; charset=utf-8",
+            [".json"] = "application/json; charset=utf-8",
+            [".xml"] = "application/xml; charset=utf-8",
+            [".svg"] = "image/svg+xml; charset=utf-8",
+            [".txt"] = "text/plain; charset=utf-8",
+        };
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in Directory.EnumerateFiles(server.OutputDirectory, "*", SearchOption.AllDirectories))
+        {
+            var extension = Path.GetExtension(file);
+            if (!expected.TryGetValue(extension, out var type))
+            {
+                continue;
+            }
+
+            var path = Path.GetRelativePath(server.OutputDirectory, file).Replace('\\', '/');
+            using var response = await Http.GetAsync(new Uri(server.Address, path));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(type, response.Content.Headers.ContentType!.ToString());
+            seen.Add(extension);
+        }
+
+        // The minimal site has pages, styles, data, feeds and robots.txt: each kind was checked at least once.
+        Assert.Superset(new HashSet<string> { ".html", ".css", ".json", ".xml", ".txt" }, seen);
+        using var script = await Http.GetAsync(new Uri(server.Address, PreviewServer.ScriptPath.TrimStart('/')));
+        Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+        Assert.Equal(expected[".js"], script.Content.Headers.ContentType!.ToString());
+    }
+
+    [Fact]
+    public async Task Survives_a_thousand_concurrent_requests_and_clients_that_hang_up_mid_response()
+    {
+        using var site = TestSite.Minimal();
+        await using var server = await PreviewServer.StartAsync(new PreviewOptions(site.Directory) { Port = 0 });
+        var page = new Uri(server.Address, "en/cities/chengdu/");
+        var expected = await Http.GetStringAsync(page);
+
+        // A thousand requests at once, each on its own connection (bounded: loopback, one process).
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 1000, PooledConnectionLifetime = TimeSpan.Zero };
+        using var client = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(60) };
+        var bodies = await Task.WhenAll(Enumerable.Range(0, 1000).Select(async i =>
+        {
+            using var response = await client.GetAsync(i % 2 == 0 ? page : new Uri(server.Address, "en/no/such/page/"));
+            return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
+        }));
+        Assert.Equal(500, bodies.Count(b => b.StatusCode == HttpStatusCode.OK && b.Body == expected));
+        Assert.Equal(500, bodies.Count(b => b.StatusCode == HttpStatusCode.NotFound));
+
+        // Two hundred clients that send a request and close the connection after the first bytes of the answer, or
+        // before reading anything at all, or in the middle of sending the request.
+        await Task.WhenAll(Enumerable.Range(0, 200).Select(async i =>
+        {
+            using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+            await socket.ConnectAsync(IPAddress.Loopback, server.Address.Port);
+            var request = Encoding.ASCII.GetBytes($"GET /en/cities/chengdu/ HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+            await socket.SendAsync(i % 3 == 2 ? request.AsMemory(0, 10) : request);
+            if (i % 3 == 0)
+            {
+                var buffer = new byte[64];
+                await socket.ReceiveAsync(buffer);
+            }
+
+            socket.LingerState = new LingerOption(true, 0); // a reset, not a polite close
+            socket.Close();
+        }));
+
+        // Still serving, the same bytes.
+        Assert.Equal(expected, await Http.GetStringAsync(page));
     }
 
     [Theory]
