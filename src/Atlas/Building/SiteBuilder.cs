@@ -39,6 +39,9 @@ public static class SiteBuilder
             return Failed(diagnostics, clock, output);
         }
 
+        // The signatures of the inputs (for the next incremental build) depend only on the loaded site: compute them
+        // beside the rendering, which leaves a core idle now and then (page writes, the last pages of the loop).
+        var signing = Task.Run(() => SiteState.Sign(site!));
         var renderer = Renderer(site!);
         var written = 0;
         var records = renderer.RenderAll(site!.Pages, (page, bytes) =>
@@ -63,7 +66,8 @@ public static class SiteBuilder
 
         writer.Commit();
         stages.Mark("swap output");
-        var state = State(site, records, others.Select(o => o.Path));
+        var state = new SiteState(SiteState.CurrentVersion, signing.GetAwaiter().GetResult(),
+            records.ToImmutableSortedDictionary(StringComparer.Ordinal), [.. others.Select(o => o.Path)]);
         TrySave(state, output);
         stages.Mark("save state for incremental builds");
         return Succeeded(site, diagnostics, written, clock, output, state) with { Timings = stages.Stages };
@@ -166,9 +170,6 @@ public static class SiteBuilder
         }
     }
 
-    private static SiteState State(LoadedSite site, ImmutableDictionary<string, PageRecord> records, IEnumerable<string> others) =>
-        new(SiteState.CurrentVersion, SiteState.Sign(site), records.ToImmutableSortedDictionary(StringComparer.Ordinal), [.. others]);
-
     private static void TrySave(SiteState state, string output)
     {
         try
@@ -214,15 +215,27 @@ public static class SiteBuilder
         }
 
         // These stages are independent of each other: run them all so that every problem is reported in one run.
+        // The ones that do not need the content (UI strings, templates, assets, the base map, Git history) run beside
+        // reading and validating it: on a small site most of each is start-up cost (JIT, a git process) that would
+        // otherwise leave a core idle. The diagnostic bag is thread-safe and sorted at the end, so the output and the
+        // list of problems are the same whatever finishes first.
         stages?.Mark("load site.yml");
-        var bundles = I18nLoader.Load(config, diagnostics);
-        var templates = TemplateSet.Load(config, diagnostics);
-        var assets = AssetSet.Load(config, diagnostics);
-        stages?.Mark("load i18n, templates, assets");
+        var siteFiles = Task.Run(() => (
+            Bundles: I18nLoader.Load(config, diagnostics),
+            Templates: TemplateSet.Load(config, diagnostics),
+            Assets: AssetSet.Load(config, diagnostics)));
+        var baseMapTask = config.Features.MapBase is { } mapBase
+            ? Task.Run(() => BaseMap.Load(config.SiteDirectory, mapBase, diagnostics))
+            : Task.FromResult<BaseMap?>(null);
+        var historyTask = Task.Run(() => Editing.GitHistory.LastChanged(config.SiteDirectory, SiteConfig.ContentFolder));
+
         var sources = Drafts.Apply(ContentLoader.Load(config, diagnostics), options.Drafts, diagnostics);
         stages?.Mark("read content");
         var model = ModelBuilder.Build(config, sources, diagnostics);
         stages?.Mark("validate content, render Markdown");
+        var (bundles, templates, assets) = siteFiles.GetAwaiter().GetResult();
+        var baseMap = baseMapTask.GetAwaiter().GetResult();
+        stages?.Mark("wait for i18n, templates, assets, base map");
         if (model is null || diagnostics.HasErrors)
         {
             return null;
@@ -235,23 +248,17 @@ public static class SiteBuilder
         }
 
         AtlasMap? map = null;
-        if (config.Features.MapBase is { } mapBase)
+        if (config.Features.MapBase is { } basePath && baseMap is not null)
         {
-            var baseMap = BaseMap.Load(config.SiteDirectory, mapBase, diagnostics);
-            if (baseMap is null)
-            {
-                return null;
-            }
-
             map = new AtlasMap(model, baseMap);
-            assets = assets.With("basemap.svg", mapBase, baseMap.ToSvg());
+            assets = assets.With("basemap.svg", basePath, baseMap.ToSvg());
         }
 
-        stages?.Mark("base map");
+        stages?.Mark("maps");
         var taxonomies = new Taxonomies(model);
         var pages = SitePlanner.Plan(model, taxonomies, path => templates.Get(path) is not null);
         stages?.Mark("taxonomies and page plan");
-        var updated = LastUpdated(config, model);
+        var updated = LastUpdated(historyTask.GetAwaiter().GetResult(), model);
         stages?.Mark("dates from Git");
         return new LoadedSite(config, bundles, templates, assets, model, taxonomies, map, pages) { Updated = updated };
     }
@@ -273,9 +280,8 @@ public static class SiteBuilder
     }
 
     /// <summary>The date of the newest commit touching any of an entity's files.</summary>
-    private static ImmutableDictionary<EntityId, PartialDate> LastUpdated(SiteConfig config, SiteModel model)
+    private static ImmutableDictionary<EntityId, PartialDate> LastUpdated(IReadOnlyDictionary<string, DateTimeOffset> history, SiteModel model)
     {
-        var history = Editing.GitHistory.LastChanged(config.SiteDirectory, SiteConfig.ContentFolder);
         if (history.Count == 0)
         {
             return ImmutableDictionary<EntityId, PartialDate>.Empty;

@@ -122,8 +122,6 @@ public sealed record SiteState(
 
     private static string Hash(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes))[..16];
 
-    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = false };
-
     /// <summary>Where the state of an output folder is kept: beside it, never inside the published site.</summary>
     public static string PathFor(string output)
     {
@@ -133,8 +131,9 @@ public sealed record SiteState(
 
     public void Save(string output)
     {
-        var dto = new StateFile(Version, Signatures, Pages.ToDictionary(p => p.Key, p => new PageFile(p.Value.OutputFile, [.. p.Value.Keys])), [.. OtherFiles]);
-        File.WriteAllBytes(PathFor(output), JsonSerializer.SerializeToUtf8Bytes(dto, JsonOptions));
+        var dto = new StateFile(Version, new Dictionary<string, string>(Signatures, StringComparer.Ordinal),
+            Pages.ToDictionary(p => p.Key, p => new PageFile(p.Value.OutputFile, [.. p.Value.Keys]), StringComparer.Ordinal), [.. OtherFiles]);
+        File.WriteAllBytes(PathFor(output), JsonSerializer.SerializeToUtf8Bytes(dto, StateFileJson.Default.StateFile));
     }
 
     public static void Delete(string output)
@@ -160,7 +159,7 @@ public sealed record SiteState(
                 return null;
             }
 
-            var dto = JsonSerializer.Deserialize<StateFile>(File.ReadAllBytes(path), JsonOptions);
+            var dto = JsonSerializer.Deserialize(File.ReadAllBytes(path), StateFileJson.Default.StateFile);
             if (dto is null || dto.Version != CurrentVersion)
             {
                 return null;
@@ -177,7 +176,4 @@ public sealed record SiteState(
         }
     }
 
-    private sealed record StateFile(int Version, IDictionary<string, string> Signatures, IDictionary<string, PageFile> Pages, List<string> Other);
-
-    private sealed record PageFile(string File, List<string> Keys);
 }
