@@ -18,9 +18,10 @@ public static class ServeCommand
             DefaultValueFactory = _ => "127.0.0.1",
         };
         var drafts = new Option<bool>("--drafts") { Description = "Include entities marked draft: true." };
+        var timings = new Option<bool>("--timings") { Description = "After each rebuild, print how long each stage took." };
         var command = new Command("serve", "Preview the site on this machine; rebuilds what a change affects and reloads the open page.")
         {
-            site, port, bind, drafts,
+            site, port, bind, drafts, timings,
         };
 
         command.SetAction(async (parse, cancellation) =>
@@ -42,7 +43,7 @@ public static class ServeCommand
             PreviewServer server;
             try
             {
-                server = await PreviewServer.StartAsync(options, report => Report(report, siteDirectory, stdout, stderr), cancellation);
+                server = await PreviewServer.StartAsync(options, report => Report(report, siteDirectory, parse.GetValue(timings), stdout, stderr), cancellation);
             }
             catch (IOException e)
             {
@@ -69,7 +70,7 @@ public static class ServeCommand
         return command;
     }
 
-    private static void Report(RebuildReport report, string siteDirectory, TextWriter stdout, TextWriter stderr)
+    private static void Report(RebuildReport report, string siteDirectory, bool timings, TextWriter stdout, TextWriter stderr)
     {
         var result = report.Result;
         var what = report.ChangedFiles.Count == 0 ? "initial build" : string.Join(", ", report.ChangedFiles.Take(3)) + (report.ChangedFiles.Count > 3 ? ", ..." : "");
@@ -79,6 +80,10 @@ public static class ServeCommand
             {
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{what}: rendered {result.PagesRendered} of {result.PageCount} pages in {result.Elapsed.TotalMilliseconds:0} ms"));
+                foreach (var (stage, time) in timings ? result.Timings : [])
+                {
+                    stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{time.TotalMilliseconds,8:0} ms  {stage}"));
+                }
             }
             else
             {

@@ -21,6 +21,18 @@ public sealed record BuildOptions(string SiteDirectory)
     /// <summary>Called as pages render (done, total), from several threads; for progress displays.</summary>
     public Action<int, int>? Progress { get; init; }
 
+    /// <summary>
+    /// Parsed files and validated entities kept from the previous build in this process (the preview server keeps
+    /// one); null for a build that starts from nothing.
+    /// </summary>
+    public BuildCache? Cache { get; init; }
+
+    /// <summary>
+    /// Save the state for the next incremental build beside the output. The preview server keeps that state in
+    /// memory and has no use for the file.
+    /// </summary>
+    public bool SaveState { get; init; } = true;
+
     /// <summary>The user's home folder, which is never an acceptable output; injectable for tests.</summary>
     public string? HomeDirectory { get; init; } = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
 }

@@ -10,9 +10,21 @@ public sealed record BuildResult(
     ImmutableSortedDictionary<string, int> PagesPerLanguage,
     int FilesWritten,
     TimeSpan Elapsed,
-    string OutputDirectory,
-    DependencyGraph? Graph)
+    string OutputDirectory)
 {
+    private readonly Lazy<DependencyGraph>? _graph;
+
+    /// <summary>
+    /// Which pages each source file affects; null when the build failed. Computed on first use: builds themselves
+    /// need only the saved state, and at 10,000 entities the graph takes a noticeable part of a preview rebuild.
+    /// </summary>
+    public DependencyGraph? Graph => _graph?.Value;
+
+    public Func<DependencyGraph>? GraphFactory
+    {
+        init => _graph = value is null ? null : new Lazy<DependencyGraph>(value, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
     public int ErrorCount => Diagnostics.Count(d => d.IsError);
 
     public int WarningCount => Diagnostics.Count(d => !d.IsError);

@@ -81,8 +81,9 @@ public static class SiteBuilder
     public static BuildResult BuildIncremental(BuildOptions options, SiteState? previous = null, CancellationToken cancellation = default)
     {
         var clock = Stopwatch.StartNew();
+        var stages = new StageClock();
         var diagnostics = new DiagnosticBag();
-        var site = Load(options, diagnostics);
+        var site = Load(options, diagnostics, stages);
         var output = site is null ? "" : ResolveOutput(options, site.Config);
         if (!Writable(site, options, output, diagnostics))
         {
@@ -99,10 +100,12 @@ public static class SiteBuilder
         var changed = SiteState.Changed(previous.Signatures, signatures);
         var pages = site!.Pages.Where(page =>
             !previous.Pages.TryGetValue(page.Path, out var record) || record.OutputFile != page.OutputFile || record.Keys.Overlaps(changed)).ToList();
+        stages.Mark("sign inputs, find affected pages");
 
         var writer = new InPlaceWriter(output);
         var renderer = Renderer(site);
         var rendered = renderer.RenderAll(pages, (page, bytes) => writer.Write(page.OutputFile, bytes), diagnostics, cancellation, options.Progress);
+        stages.Mark("render and write affected pages");
         if (diagnostics.HasErrors || (options.Strict && diagnostics.WarningCount > 0))
         {
             // Pages already rewritten stay; the state is not saved, so the next build re-renders them again.
@@ -116,6 +119,7 @@ public static class SiteBuilder
             writer.Write(path, content);
         }
 
+        stages.Mark("assets, data, search, feeds, sitemap");
         var current = site.Pages.Select(p => p.OutputFile).Concat(others.Select(o => o.Path)).ToHashSet(StringComparer.Ordinal);
         foreach (var stale in previous.Pages.Values.Select(r => r.OutputFile).Concat(previous.OtherFiles).Where(f => !current.Contains(f)))
         {
@@ -123,14 +127,19 @@ public static class SiteBuilder
         }
 
         var planned = site.Pages.Select(p => p.Path).ToHashSet(StringComparer.Ordinal);
-        var records = previous.Pages.Values.Where(r => planned.Contains(r.Path) && !rendered.ContainsKey(r.Path))
-            .ToImmutableDictionary(r => r.Path, r => r, StringComparer.Ordinal)
-            .SetItems(rendered);
-        var state = new SiteState(SiteState.CurrentVersion, signatures,
-            records.ToImmutableSortedDictionary(StringComparer.Ordinal), [.. others.Select(o => o.Path)]);
-        TrySave(state, output);
+        // The previous records, edited: pages no longer planned out, re-rendered pages in (not a rebuilt dictionary of
+        // every page, which at 10,000 entities costs more than rendering the few affected pages).
+        var records = previous.Pages.RemoveRange(previous.Pages.Keys.Where(path => !planned.Contains(path))).SetItems(rendered);
+        var state = new SiteState(SiteState.CurrentVersion, signatures, records, [.. others.Select(o => o.Path)]);
+        if (options.SaveState)
+        {
+            TrySave(state, output);
+        }
+
+        stages.Mark("save state");
         var result = Succeeded(site, diagnostics, writer.Written, clock, output, state);
-        return result with { PagesRendered = rendered.Count };
+        stages.Mark("dependency graph");
+        return result with { PagesRendered = rendered.Count, Timings = stages.Stages };
     }
 
     private static bool Writable(LoadedSite? site, BuildOptions options, string output, DiagnosticBag diagnostics)
@@ -187,8 +196,9 @@ public static class SiteBuilder
         // Files at the top (the root page, the root 404) belong to no language.
         var perLanguage = site.Pages.GroupBy(p => p.Path.Contains('/') ? p.Language ?? "" : "")
             .ToImmutableSortedDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        return new BuildResult(true, diagnostics.ToSortedList(), perLanguage, written, clock.Elapsed, output, Graph(site, state))
+        return new BuildResult(true, diagnostics.ToSortedList(), perLanguage, written, clock.Elapsed, output)
         {
+            GraphFactory = () => Graph(site, state),
             State = state,
             PagesRendered = site.Pages.Length,
         };
@@ -197,6 +207,7 @@ public static class SiteBuilder
     /// <summary>Load and validate without rendering: the <c>check</c> command and tests use this.</summary>
     public static LoadedSite? Load(BuildOptions options, DiagnosticBag diagnostics, StageClock? stages = null)
     {
+        options.Cache?.BeginBuild(Path.Combine(options.SiteDirectory, SiteConfig.FileName));
         var config = SiteConfigLoader.Load(options.SiteDirectory, diagnostics);
         if (config is null)
         {
@@ -229,9 +240,9 @@ public static class SiteBuilder
             : Task.FromResult<BaseMap?>(null);
         var historyTask = Task.Run(() => Editing.GitHistory.LastChanged(config.SiteDirectory, SiteConfig.ContentFolder));
 
-        var sources = Drafts.Apply(ContentLoader.Load(config, diagnostics), options.Drafts, diagnostics);
+        var sources = Drafts.Apply(ContentLoader.Load(config, diagnostics, options.Cache?.Files), options.Drafts, diagnostics);
         stages?.Mark("read content");
-        var model = ModelBuilder.Build(config, sources, diagnostics);
+        var model = ModelBuilder.Build(config, sources, diagnostics, options.Cache?.Entities);
         stages?.Mark("validate content, render Markdown");
         var (bundles, templates, assets) = siteFiles.GetAwaiter().GetResult();
         var baseMap = baseMapTask.GetAwaiter().GetResult();
@@ -309,23 +320,17 @@ public static class SiteBuilder
     /// <summary>The files besides pages: open data, search indexes, feeds, sitemap and robots.txt.</summary>
     private static IEnumerable<GeneratedFile> Generate(LoadedSite site)
     {
-        foreach (var file in DataExporter.Export(site.Model))
-        {
-            yield return file;
-        }
-
-        foreach (var file in SearchIndexWriter.Indexes(site.Model))
-        {
-            yield return file;
-        }
-
-        foreach (var file in FeedWriter.Feeds(site.Model, language => site.Bundles[language]))
-        {
-            yield return file;
-        }
-
-        yield return SitemapWriter.Sitemap(site.Config, site.Pages);
-        yield return SitemapWriter.Robots(site.Config);
+        // Independent of each other and each single-threaded: made side by side, listed in a fixed order.
+        Func<IEnumerable<GeneratedFile>>[] generators =
+        [
+            () => DataExporter.Export(site.Model),
+            () => SearchIndexWriter.Indexes(site.Model),
+            () => FeedWriter.Feeds(site.Model, language => site.Bundles[language]),
+            () => [SitemapWriter.Sitemap(site.Config, site.Pages), SitemapWriter.Robots(site.Config)],
+        ];
+        var files = new List<GeneratedFile>[generators.Length];
+        Parallel.For(0, generators.Length, i => files[i] = [.. generators[i]()]);
+        return files.SelectMany(f => f);
     }
 
     /// <summary>
@@ -357,5 +362,5 @@ public static class SiteBuilder
     }
 
     private static BuildResult Failed(DiagnosticBag diagnostics, Stopwatch clock, string output) =>
-        new(false, diagnostics.ToSortedList(), ImmutableSortedDictionary<string, int>.Empty, 0, clock.Elapsed, output, null);
+        new(false, diagnostics.ToSortedList(), ImmutableSortedDictionary<string, int>.Empty, 0, clock.Elapsed, output);
 }

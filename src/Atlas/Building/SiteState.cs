@@ -19,7 +19,7 @@ public sealed record SiteState(
     ImmutableSortedDictionary<string, PageRecord> Pages,
     ImmutableSortedSet<string> OtherFiles)
 {
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
 
     /// <summary>The keys whose signature differs between two states (added or removed keys count as changed).</summary>
     public static ImmutableSortedSet<string> Changed(IReadOnlyDictionary<string, string> before, IReadOnlyDictionary<string, string> after)
@@ -63,16 +63,29 @@ public sealed record SiteState(
 
         // Entities are signed by meaning, not by file: moving a line or editing only the prose of an entity does not
         // change what lists and links show, so the pages that only list it are not re-rendered.
-        foreach (var entity in site.Model.Entities)
+        // Hashing every entity is the bulk of signing: in parallel, and once per entity object (a preview server
+        // reuses unchanged entities from build to build, see EntityCache, so their signatures are not computed again).
+        var entities = site.Model.Entities.ToArray();
+        var signed = new (string Entity, string Text, string? Backlinks)[entities.Length];
+        Parallel.For(0, entities.Length, i =>
         {
-            signatures[DependencyKeys.Entity(entity.Id)] = Hash(Canonical(entity));
-            signatures[DependencyKeys.Text(entity.Id)] = Hash(string.Join('\u0001', entity.Texts.Select(t => $"{t.Key}\u0002{t.Value.Html}\u0002{t.Value.IsFallback}"))
-                + (site.Updated.TryGetValue(entity.Id, out var updated) ? updated.ToString() : ""));
+            var entity = entities[i];
+            var own = OwnSignatures.GetValue(entity, e => new EntitySignatures(Hash(Canonical(e)),
+                string.Join('\u0001', e.Texts.Select(t => $"{t.Key}\u0002{Hash(t.Value.Html)}\u0002{t.Value.IsFallback}"))));
+            var text = Hash(own.Texts + (site.Updated.TryGetValue(entity.Id, out var updated) ? updated.ToString() : ""));
             var backlinks = site.Model.BacklinksTo(entity.Id);
-            if (backlinks.Length > 0)
+            signed[i] = (own.Entity, text, backlinks.Length == 0 ? null
+                : Hash(string.Join('\n', backlinks.Select(b => $"{b.Source.Id} {b.Field.Name}").Order(StringComparer.Ordinal))));
+        });
+
+        for (var i = 0; i < entities.Length; i++)
+        {
+            var id = entities[i].Id;
+            signatures[DependencyKeys.Entity(id)] = signed[i].Entity;
+            signatures[DependencyKeys.Text(id)] = signed[i].Text;
+            if (signed[i].Backlinks is { } backlinks)
             {
-                signatures[DependencyKeys.Backlinks(entity.Id)] =
-                    Hash(string.Join('\n', backlinks.Select(b => $"{b.Source.Id} {b.Field.Name}").Order(StringComparer.Ordinal)));
+                signatures[DependencyKeys.Backlinks(id)] = backlinks;
             }
         }
 
@@ -92,6 +105,11 @@ public sealed record SiteState(
             site.Model.Entities.Select(e => signatures[DependencyKeys.Entity(e.Id)] + signatures[DependencyKeys.Text(e.Id)])));
         return signatures.ToImmutable();
     }
+
+    /// <summary>An entity's own signatures: its values, and its texts (each hashed, with language and fallback flag).</summary>
+    private sealed record EntitySignatures(string Entity, string Texts);
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Entity, EntitySignatures> OwnSignatures = new();
 
     /// <summary>An entity's values as text, without source positions.</summary>
     private static string Canonical(Entity entity)

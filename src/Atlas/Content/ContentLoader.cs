@@ -13,7 +13,8 @@ namespace Atlas.Content;
 /// </summary>
 public static class ContentLoader
 {
-    public static ImmutableArray<EntitySource> Load(SiteConfig config, DiagnosticBag diagnostics)
+    /// <param name="cache">Files parsed by an earlier build in this process, reused while unchanged (the preview server).</param>
+    public static ImmutableArray<EntitySource> Load(SiteConfig config, DiagnosticBag diagnostics, ParsedFileCache? cache = null)
     {
         var contentDirectory = Path.Combine(config.SiteDirectory, SiteConfig.ContentFolder);
         if (!Directory.Exists(contentDirectory))
@@ -66,7 +67,7 @@ public static class ContentLoader
             }
         }
 
-        return Group(config, files, diagnostics);
+        return Group(config, files, diagnostics, cache);
     }
 
     private static IEnumerable<FileSystemInfo> Sorted(IEnumerable<FileSystemInfo> entries) =>
@@ -101,7 +102,8 @@ public static class ContentLoader
     }
 
     private static ImmutableArray<EntitySource> Group(
-        SiteConfig config, List<(CollectionConfig Collection, FileInfo File, string Display)> files, DiagnosticBag diagnostics)
+        SiteConfig config, List<(CollectionConfig Collection, FileInfo File, string Display)> files, DiagnosticBag diagnostics,
+        ParsedFileCache? cache)
     {
         var languages = config.Languages.Select(l => l.Code).ToHashSet(StringComparer.Ordinal);
         var parsed = new List<(CollectionConfig Collection, string Slug, string? Language, FileInfo File, string Display)>();
@@ -169,20 +171,24 @@ public static class ContentLoader
         Parallel.For(0, parsed.Count, i =>
         {
             var (_, _, language, file, display) = parsed[i];
-            var text = SourceText.Read(file.FullName, display, diagnostics);
-            if (text is null)
+
+            // A link's own size and time say nothing about its target: links are always read again.
+            var cacheable = cache is not null && !file.Attributes.HasFlag(FileAttributes.ReparsePoint);
+            if (cacheable && cache!.TryGet(file, out var cachedData, out var cachedDocument))
             {
+                read[i] = (cachedData, cachedDocument, true);
                 return;
             }
 
-            if (language is null)
+            var bag = cacheable ? new DiagnosticBag() : diagnostics;
+            read[i] = ReadFile(language, file, display, bag);
+            if (cacheable)
             {
-                read[i] = ReadData(text, display, diagnostics);
-            }
-            else
-            {
-                var document = FrontMatter.Parse(language, display, text, diagnostics);
-                read[i] = (null, document, document is not null);
+                diagnostics.AddRange(bag.ToSortedList());
+                if (read[i].Ok && bag.ErrorCount + bag.WarningCount == 0)
+                {
+                    cache!.Set(file, read[i].Data, read[i].Document);
+                }
             }
         });
 
@@ -219,6 +225,24 @@ public static class ContentLoader
         }
 
         return entities.ToImmutable();
+    }
+
+    private static (YamlMapping? Data, EntityDocument? Document, bool Ok) ReadFile(string? language, FileInfo file, string display,
+        DiagnosticBag diagnostics)
+    {
+        var text = SourceText.Read(file.FullName, display, diagnostics);
+        if (text is null)
+        {
+            return (null, null, false);
+        }
+
+        if (language is null)
+        {
+            return ReadData(text, display, diagnostics);
+        }
+
+        var document = FrontMatter.Parse(language, display, text, diagnostics);
+        return (null, document, document is not null);
     }
 
     private static (YamlMapping? Data, EntityDocument? Document, bool Ok) ReadData(string text, string display, DiagnosticBag diagnostics)

@@ -16,17 +16,36 @@ namespace Atlas.Model;
 /// </summary>
 public static class ModelBuilder
 {
-    public static SiteModel? Build(SiteConfig config, ImmutableArray<EntitySource> sources, DiagnosticBag diagnostics)
+    /// <param name="cache">Entities built by an earlier build in this process, reused when they would come out the same.</param>
+    public static SiteModel? Build(SiteConfig config, ImmutableArray<EntitySource> sources, DiagnosticBag diagnostics, EntityCache? cache = null)
     {
         var errorsBefore = diagnostics.ErrorCount;
         var known = sources.Where(s => s.DataPath is not null)
             .Select(s => new EntityId(s.Collection.Name, s.Slug))
             .ToHashSet();
+        cache?.BeginBuild(known);
 
         var entities = new ConcurrentBag<Entity>();
         Parallel.ForEach(sources, source =>
         {
-            if (BuildEntity(config, source, known, diagnostics) is { } entity)
+            if (cache?.TryGet(source) is { } cached)
+            {
+                entities.Add(cached);
+                return;
+            }
+
+            var bag = cache is null ? diagnostics : new DiagnosticBag();
+            var entity = BuildEntity(config, source, known, bag);
+            if (cache is not null)
+            {
+                diagnostics.AddRange(bag.ToSortedList());
+                if (entity is not null && bag.ErrorCount + bag.WarningCount == 0)
+                {
+                    cache.Set(source, entity);
+                }
+            }
+
+            if (entity is not null)
             {
                 entities.Add(entity);
             }

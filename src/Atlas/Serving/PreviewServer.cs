@@ -38,6 +38,7 @@ public sealed class PreviewServer : IAsyncDisposable
     private FileSystemWatcher? _watcher;
     private Task? _loop;
     private SiteState? _state;
+    private readonly BuildCache _cache = new();
     private IReadOnlyList<Diagnostic> _errors = [];
     private int _generation;
 
@@ -101,6 +102,8 @@ public sealed class PreviewServer : IAsyncDisposable
         Force = true,
         Drafts = _options.Drafts,
         HomeDirectory = null, // the preview folder is ours; it may live anywhere
+        Cache = _cache,
+        SaveState = false, // kept in memory
     };
 
     private void Rebuild(IReadOnlyList<string> changed)
@@ -114,7 +117,7 @@ public sealed class PreviewServer : IAsyncDisposable
         {
             // Whatever goes wrong, the preview keeps running and shows it; the next change retries.
             result = new BuildResult(false, [Diagnostic.Error(SourceLocation.File("."), $"the build stopped: {e.GetType().Name}: {e.Message}")],
-                System.Collections.Immutable.ImmutableSortedDictionary<string, int>.Empty, 0, TimeSpan.Zero, _output, null);
+                System.Collections.Immutable.ImmutableSortedDictionary<string, int>.Empty, 0, TimeSpan.Zero, _output);
         }
 
         if (result.Succeeded)

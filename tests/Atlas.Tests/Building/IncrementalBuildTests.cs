@@ -50,6 +50,62 @@ public sealed class IncrementalBuildTests
     }
 
     [Fact]
+    public void A_build_cache_kept_across_changes_gives_the_bytes_of_a_full_build_and_reuses_what_did_not_change()
+    {
+        // The preview server's loop: one cache, one change after another, each build compared with a fresh one.
+        using var site = TestSite.Minimal();
+        var output = Path.Combine(site.Directory, "public");
+        var cache = new BuildCache();
+        BuildResult Cached() => SiteBuilder.BuildIncremental(
+            new BuildOptions(site.Directory) { OutputDirectory = output, HomeDirectory = "/nonexistent", Cache = cache, SaveState = false },
+            _state);
+        var first = Cached();
+        Assert.True(first.Succeeded);
+        _state = first.State;
+        var fileCount = Directory.GetFiles(Path.Combine(site.Directory, "content"), "*", SearchOption.AllDirectories).Length;
+        foreach (var (kind, path, content) in Changes.Select(row => ((string)row[0], (string)row[1], (string)row[2])))
+        {
+            site.Write(path, content);
+            if (kind == "new entity")
+            {
+                site.Write("content/cities/xian.zh.md", "西安。\n");
+                site.Write("content/cities/xian.en.md", "Xi'an.\n");
+            }
+
+            var result = Cached();
+            Assert.True(result.Succeeded, $"{kind}: {string.Join("\n", result.Diagnostics)}");
+            _state = result.State;
+            AssertSameAsFullBuild(site, output);
+            if (kind.StartsWith("content", StringComparison.Ordinal))
+            {
+                // Every other content file came from the cache, and every entity whose files did not change.
+                Assert.Equal(fileCount - 1, cache.Files.Hits);
+                Assert.True(cache.Entities.Hits > 0, kind);
+            }
+        }
+
+        // A broken file is not cached: its error comes back on every build until it is fixed.
+        site.Write("content/cities/chengdu.yml", "name: {zh: 成都, en: Chengdu\n");
+        var broken = Cached();
+        var again = Cached();
+        Assert.False(broken.Succeeded);
+        Assert.Equal(broken.Diagnostics.Select(d => d.ToString()), again.Diagnostics.Select(d => d.ToString()));
+        Assert.Contains(again.Diagnostics, d => d.Location.Path == "content/cities/chengdu.yml");
+
+        // After a change to site.yml nothing is reused.
+        site.Write("content/cities/chengdu.yml", "name: {zh: 成都, en: Chengdu}\nsummary: {zh: 四川省会, en: Capital}\ncoordinates: [104.07, 30.57]\n");
+        var config = Path.Combine(site.Directory, "site.yml");
+        File.WriteAllText(config, File.ReadAllText(config).Replace("Test Atlas", "Test Atlas 2"));
+        var afterConfig = Cached();
+        Assert.True(afterConfig.Succeeded, string.Join("\n", afterConfig.Diagnostics));
+        Assert.Equal(0, cache.Files.Hits);
+        Assert.Equal(0, cache.Entities.Hits);
+        AssertSameAsFullBuild(site, output);
+    }
+
+    private SiteState? _state;
+
+    [Fact]
     public void Bundle_and_site_yml_changes_equal_a_full_build()
     {
         using var site = TestSite.Minimal();
