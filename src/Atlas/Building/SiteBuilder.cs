@@ -113,24 +113,46 @@ public static class SiteBuilder
             return Failed(diagnostics, clock, output);
         }
 
-        var others = OtherFiles(site).ToList();
+        // The generated files (data, search, feeds, sitemap) show all content, the page list, site.yml and the UI
+        // strings; when none of those changed (an edit to one entity's prose changes the search index, so it counts)
+        // the files already there are right. Assets are always compared: they are only bytes in memory.
+        var planned = site.Pages.Select(p => p.Path).ToHashSet(StringComparer.Ordinal);
+        var pagesChanged = !planned.SetEquals(previous.Pages.Keys);
+        var skipped = 0;
+        bool Regenerate(IEnumerable<string> inputs)
+        {
+            var needed = inputs.Any(key => key == PageListKey ? pagesChanged : changed.Contains(key));
+            if (!needed)
+            {
+                Interlocked.Increment(ref skipped);
+            }
+
+            return needed;
+        }
+
+        var others = Assets(site).Concat(Generate(site, Regenerate).Select(f => (f.Path, f.Content))).ToList();
         foreach (var (path, content) in others)
         {
             writer.Write(path, content);
         }
 
-        stages.Mark("assets, data, search, feeds, sitemap");
-        var current = site.Pages.Select(p => p.OutputFile).Concat(others.Select(o => o.Path)).ToHashSet(StringComparer.Ordinal);
+        // A skipped generator's files are as they were. Which files a generator makes depends only on site.yml, and a
+        // change to it regenerates everything: so when anything was skipped, the previous list of files still holds.
+        var otherPaths = others.Select(o => o.Path)
+            .Concat(skipped == 0 ? [] : previous.OtherFiles.Where(f => !f.StartsWith(AssetSet.PublishedFolder, StringComparison.Ordinal)))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        stages.Mark(skipped == 0 ? "assets, data, search, feeds, sitemap" : "assets and the generated files whose inputs changed");
+        var current = site.Pages.Select(p => p.OutputFile).Concat(otherPaths).ToHashSet(StringComparer.Ordinal);
         foreach (var stale in previous.Pages.Values.Select(r => r.OutputFile).Concat(previous.OtherFiles).Where(f => !current.Contains(f)))
         {
             writer.Delete(stale);
         }
 
-        var planned = site.Pages.Select(p => p.Path).ToHashSet(StringComparer.Ordinal);
         // The previous records, edited: pages no longer planned out, re-rendered pages in (not a rebuilt dictionary of
         // every page, which at 10,000 entities costs more than rendering the few affected pages).
         var records = previous.Pages.RemoveRange(previous.Pages.Keys.Where(path => !planned.Contains(path))).SetItems(rendered);
-        var state = new SiteState(SiteState.CurrentVersion, signatures, records, [.. others.Select(o => o.Path)]);
+        var state = new SiteState(SiteState.CurrentVersion, signatures, records, [.. otherPaths]);
         if (options.SaveState)
         {
             TrySave(state, output);
@@ -166,18 +188,11 @@ public static class SiteBuilder
     }
 
     /// <summary>Everything besides pages: the assets and the generated files (data, search, feeds, sitemap).</summary>
-    private static IEnumerable<(string Path, byte[] Content)> OtherFiles(LoadedSite site)
-    {
-        foreach (var asset in site.Assets.Assets.Values)
-        {
-            yield return (asset.PublishedPath, asset.Content);
-        }
+    private static IEnumerable<(string Path, byte[] Content)> OtherFiles(LoadedSite site) =>
+        Assets(site).Concat(Generate(site).Select(file => (file.Path, file.Content)));
 
-        foreach (var file in Generate(site))
-        {
-            yield return (file.Path, file.Content);
-        }
-    }
+    private static IEnumerable<(string Path, byte[] Content)> Assets(LoadedSite site) =>
+        site.Assets.Assets.Values.Select(asset => (asset.PublishedPath, asset.Content));
 
     private static void TrySave(SiteState state, string output)
     {
@@ -318,20 +333,31 @@ public static class SiteBuilder
             : Path.GetFullPath(Path.Combine(config.SiteDirectory, config.Output));
 
     /// <summary>The files besides pages: open data, search indexes, feeds, sitemap and robots.txt.</summary>
-    private static IEnumerable<GeneratedFile> Generate(LoadedSite site)
+    private static IEnumerable<GeneratedFile> Generate(LoadedSite site) => Generate(site, _ => true);
+
+    /// <summary>
+    /// The generated files whose inputs pass <paramref name="regenerate"/>, each generator with the dependency keys
+    /// (and files) it reads. All of them also read site.yml; the page list matters only to the sitemap.
+    /// </summary>
+    private static IEnumerable<GeneratedFile> Generate(LoadedSite site, Func<IEnumerable<string>, bool> regenerate)
     {
-        // Independent of each other and each single-threaded: made side by side, listed in a fixed order.
-        Func<IEnumerable<GeneratedFile>>[] generators =
+        string[] bundles = [.. site.Config.Languages.Select(l => SitePlanner.BundlePath(l.Code))];
+        (Func<IEnumerable<GeneratedFile>> Make, string[] Inputs)[] generators =
         [
-            () => DataExporter.Export(site.Model),
-            () => SearchIndexWriter.Indexes(site.Model),
-            () => FeedWriter.Feeds(site.Model, language => site.Bundles[language]),
-            () => [SitemapWriter.Sitemap(site.Config, site.Pages), SitemapWriter.Robots(site.Config)],
+            (() => DataExporter.Export(site.Model), [SiteConfig.FileName, DependencyKeys.AllData]),
+            (() => SearchIndexWriter.Indexes(site.Model), [SiteConfig.FileName, DependencyKeys.AllContent]), // bodies too
+            (() => FeedWriter.Feeds(site.Model, language => site.Bundles[language]), [SiteConfig.FileName, DependencyKeys.AllData, .. bundles]),
+            (() => [SitemapWriter.Sitemap(site.Config, site.Pages), SitemapWriter.Robots(site.Config)], [SiteConfig.FileName, PageListKey]),
         ];
+
+        // Independent of each other and each single-threaded: made side by side, listed in a fixed order.
         var files = new List<GeneratedFile>[generators.Length];
-        Parallel.For(0, generators.Length, i => files[i] = [.. generators[i]()]);
+        Parallel.For(0, generators.Length, i => files[i] = regenerate(generators[i].Inputs) ? [.. generators[i].Make()] : []);
         return files.SelectMany(f => f);
     }
+
+    /// <summary>Stands for the set of pages (not a signature: an incremental build compares the planned pages itself).</summary>
+    private const string PageListKey = "pages:*";
 
     /// <summary>
     /// The graph of what each page read, with, for every content file, the keys a change to it can change:
@@ -347,6 +373,7 @@ public static class SiteBuilder
                 DependencyKeys.Entity(entity.Id),
                 DependencyKeys.Collection(entity.Collection.Name),
                 DependencyKeys.AllContent,
+                DependencyKeys.AllData,
                 .. site.Config.Features.Taxonomies.Select(t => DependencyKeys.Taxonomy(t.Name)),
                 .. entity.Fields.Values.OfType<ReferencesValue>().SelectMany(r => r.Targets).Select(DependencyKeys.Backlinks),
             ];
@@ -356,7 +383,7 @@ public static class SiteBuilder
             }
         }
 
-        var generated = state.OtherFiles.Where(file => !file.StartsWith("assets/", StringComparison.Ordinal)).Select(file => new PageRecord(file, file,
+        var generated = state.OtherFiles.Where(file => !file.StartsWith(AssetSet.PublishedFolder, StringComparison.Ordinal)).Select(file => new PageRecord(file, file,
             [SiteConfig.FileName, DependencyKeys.AllContent, .. site.Config.Languages.Select(l => SitePlanner.BundlePath(l.Code))]));
         return new DependencyGraph(state.Pages.Values.Concat(generated), keysByFile);
     }

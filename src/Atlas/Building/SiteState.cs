@@ -55,6 +55,9 @@ public sealed record SiteState(
             signatures[file] = File.Exists(full) ? Hash(File.ReadAllBytes(full)) : "missing";
         }
 
+        // Pages show the base URL in use, which --base-url (and the preview server) can set apart from site.yml.
+        signatures[SiteConfig.FileName] += " " + config.BaseUrl;
+
         // Assets are signed by content (the base map is generated, not a file).
         foreach (var asset in site.Assets.Assets.Values)
         {
@@ -101,8 +104,8 @@ public sealed record SiteState(
                 .Select(t => t.Key + ":" + string.Join(',', t.Entities.Select(e => e.Id.ToString())))));
         }
 
-        signatures[DependencyKeys.AllContent] = Hash(string.Join('\n',
-            site.Model.Entities.Select(e => signatures[DependencyKeys.Entity(e.Id)] + signatures[DependencyKeys.Text(e.Id)])));
+        signatures[DependencyKeys.AllData] = Hash(string.Join('\n', signed.Select(s => s.Entity)));
+        signatures[DependencyKeys.AllContent] = Hash(string.Join('\n', signed.Select(s => s.Entity + s.Text)));
         return signatures.ToImmutable();
     }
 

@@ -13,6 +13,9 @@ public sealed class AssetSet
 {
     public const string Folder = "templates/assets";
 
+    /// <summary>Where assets are published in the output (with a content hash in each name).</summary>
+    public const string PublishedFolder = "assets/";
+
     private AssetSet(ImmutableSortedDictionary<string, Asset> assets) => Assets = assets;
 
     /// <summary>Assets by their name under templates/assets/ ("style.css").</summary>
@@ -28,7 +31,7 @@ public sealed class AssetSet
     {
         var hash = Convert.ToHexStringLower(SHA256.HashData(bytes))[..10];
         var dot = name.LastIndexOf('.');
-        return dot > name.LastIndexOf('/') && dot > 0 ? $"assets/{name[..dot]}.{hash}{name[dot..]}" : $"assets/{name}.{hash}";
+        return dot > name.LastIndexOf('/') && dot > 0 ? $"{PublishedFolder}{name[..dot]}.{hash}{name[dot..]}" : $"{PublishedFolder}{name}.{hash}";
     }
 
     public IEnumerable<string> SourcePaths => Assets.Values.Select(a => a.SourcePath);

@@ -8,7 +8,14 @@ namespace Atlas.Rendering;
 /// </summary>
 public static class DependencyKeys
 {
+    /// <summary>Everything about every entity, prose included (the search index shows bodies).</summary>
     public const string AllContent = "content:*";
+
+    /// <summary>
+    /// The data of every entity, without prose: what the map, the timeline, the charts and the featured figures
+    /// show. Editing an entity's text does not change them, so it does not re-render those pages.
+    /// </summary>
+    public const string AllData = "data:*";
 
     /// <summary>An entity's data: name, summary and every field value (what lists and links show).</summary>
     public static string Entity(EntityId id) => $"entity:{id}";

@@ -32,13 +32,13 @@ public sealed class SiteViews(SiteModel model, ViewFactory views, Taxonomies tax
         }
 
         collections.IsReadOnly = true;
-        // Reading the timeline, map, charts or featured figures depends on all content; each taxonomy on its terms.
+        // Reading the timeline, map, charts or featured figures depends on the data of all entities; each taxonomy on its terms.
         var everything = new Dictionary<string, string>
         {
-            ["timeline"] = DependencyKeys.AllContent,
-            ["map"] = DependencyKeys.AllContent,
-            ["charts"] = DependencyKeys.AllContent,
-            ["featured"] = DependencyKeys.AllContent,
+            ["timeline"] = DependencyKeys.AllData,
+            ["map"] = DependencyKeys.AllData,
+            ["charts"] = DependencyKeys.AllData,
+            ["featured"] = DependencyKeys.AllData,
         };
         var atlas = new TrackedObject(SiteConfig.FileName, everything)
         {
@@ -46,10 +46,10 @@ public sealed class SiteViews(SiteModel model, ViewFactory views, Taxonomies tax
             ["pages"] = Array(Config.Features.Pages.OrderBy(p => p.Order).Select(p => Obj(
                 ("name", p.Name), ("title", p.Title[language]), ("path", $"{language}/{p.Name}/")))),
             ["taxonomies"] = Array(Config.Features.Taxonomies.Select(t => Taxonomy(t, language))),
-            ["timeline"] = Array(Timeline(language)),
-            ["map"] = Map(language),
-            ["charts"] = Array(Charts(language)),
-            ["featured"] = Array(Featured(language)),
+            ["timeline"] = new LazyView(() => Array(Timeline(language))),
+            ["map"] = new LazyView(() => Map(language)),
+            ["charts"] = new LazyView(() => Array(Charts(language))),
+            ["featured"] = new LazyView(() => Array(Featured(language))),
         };
         atlas.IsReadOnly = true;
         return atlas;

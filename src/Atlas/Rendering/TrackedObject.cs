@@ -34,6 +34,16 @@ public sealed class TrackedObject(string key, IReadOnlyDictionary<string, string
             }
         }
 
-        return base.TryGetValue(context, span, member, out value);
+        if (!base.TryGetValue(context, span, member, out value))
+        {
+            return false;
+        }
+
+        if (value is LazyView lazy)
+        {
+            value = lazy.Value;
+        }
+
+        return true;
     }
 }

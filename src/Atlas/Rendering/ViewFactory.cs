@@ -73,7 +73,7 @@ public sealed class ViewFactory
         ("title", collection.Title[language]),
         ("path", SitePlanner.CollectionPath(language, collection)),
         ("count", _model.Collections[collection.Name].Length),
-        ("entities", Array(_model.Collections[collection.Name].Select(e => Summary(e, language)))));
+        ("entities", new LazyView(() => Array(_model.Collections[collection.Name].Select(e => Summary(e, language))))));
 
     /// <summary>What a list or a link needs: name, summary, path and the entity's non-reference values.</summary>
     public ScriptObject Summary(Entity entity, string language) =>
