@@ -76,7 +76,8 @@ public static class ContentLoader
     /// <summary>A symlink is followed only when it stays inside content/: a pull request must not make the build read /etc/passwd.</summary>
     private static bool IsInside(FileSystemInfo entry, string contentRoot, string display, DiagnosticBag diagnostics)
     {
-        if (entry.LinkTarget is null)
+        // The attributes come with the directory listing; LinkTarget would cost a system call for every file.
+        if (!entry.Attributes.HasFlag(FileAttributes.ReparsePoint) || entry.LinkTarget is null)
         {
             return true;
         }
