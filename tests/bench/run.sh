@@ -2,7 +2,7 @@
 # Atlas vs Hugo: full builds of the same synthetic site at 1k, 10k (and 50k) entities, side by side.
 #
 #   tests/bench/run.sh                 # 1k and 10k (5 runs each) + the shipped atlas
-#   tests/bench/run.sh --with-50k      # also 50k (3 runs; one atlas + one hugo 50k run took 36 min on a busy 2-core machine)
+#   tests/bench/run.sh --with-50k      # also 50k (3 runs; one atlas + one hugo 50k run took 8.3 min on a quiet 2-core machine)
 #   tests/bench/run.sh --sizes "1000 10000 50000" --runs "5 5 3"
 #
 # What it installs (Debian, as root, only if missing): `hugo` (Debian's package, 0.111.x in bookworm) and `time`

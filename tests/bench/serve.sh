@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Preview latency, atlas vs Hugo: the time from saving an edit to one entity until the served page shows it.
+#
+#   tests/bench/serve.sh                      # 10,000 entities, 7 edits per tool
+#   tests/bench/serve.sh --entities 1000 --edits 5
+#
+# What it does: generates the scaled atlas and its Hugo equivalent (tests/Atlas.Scale) on tmpfs, starts
+# `atlas serve` (the published CLI, Release, ReadyToRun) and `hugo server` (Debian's, its defaults: in memory, fast
+# render) one after the other on 127.0.0.1, waits for the first build, then appends a unique line to the English
+# Markdown of one park, polls that park's English page every 5 ms with curl until the line appears, and prints each
+# latency and the median. Edits are 3 s apart so that each is its own rebuild. Needs hugo, curl and the .NET SDK.
+set -euo pipefail
+
+entities=10000
+edits=7
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --entities) entities="$2"; shift 2 ;;
+    --edits) edits="$2"; shift 2 ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    *) echo "serve.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+
+repo="$(cd "$(dirname "$0")/../.." && pwd)"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+for tool in hugo curl dotnet; do
+  command -v "$tool" >/dev/null 2>&1 || { echo "serve.sh: $tool is required" >&2; exit 1; }
+done
+
+shm=/dev/shm/atlas-serve-bench
+[[ -d /dev/shm ]] || shm=/tmp/atlas-serve-bench
+rm -rf "$shm"
+mkdir -p "$shm"
+tools="$(mktemp -d /tmp/atlas-serve-tools.XXXXXX)"
+server=""
+cleanup() { [[ -n $server ]] && kill "$server" 2>/dev/null; rm -rf "$shm" "$tools"; }
+trap cleanup EXIT
+
+echo "== publishing Atlas.Cli and Atlas.Scale (Release)"
+dotnet publish "$repo/src/Atlas.Cli" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$tools/atlas" --nologo -v quiet >/dev/null
+dotnet publish "$repo/tests/Atlas.Scale" -c Release -o "$tools/scale" --nologo -v quiet >/dev/null
+dotnet "$tools/scale/Atlas.Scale.dll" --site "$repo" --entities "$entities" --out "$shm/site" --hugo "$shm/hugo" | sed 's/^/   /'
+
+now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+
+# wait_for URL TEXT LIMIT_S: polls until the page holds TEXT; prints the milliseconds it took.
+wait_for() {
+  local url="$1" text="$2" limit="$3" start; start="$(now_ms)"
+  while ! curl -fsS "$url" 2>/dev/null | grep -qF -- "$text"; do
+    if (( $(now_ms) - start > limit * 1000 )); then echo "serve.sh: '$text' not at $url after ${limit} s" >&2; return 1; fi
+    sleep 0.005
+  done
+  echo $(( $(now_ms) - start ))
+}
+
+# run TOOL FILE URL: edits FILE $edits times, each time measuring until URL shows the edit.
+run() {
+  local tool="$1" file="$2" url="$3" results=()
+  for ((i = 1; i <= edits; i++)); do
+    local marker="bench-edit-$tool-$i-$RANDOM"
+    local start; start="$(now_ms)"
+    printf '\n%s\n' "$marker" >>"$file"
+    wait_for "$url" "$marker" 120 >/dev/null
+    results+=($(( $(now_ms) - start )))
+    printf '   %-5s edit %d: %6d ms\n' "$tool" "$i" "${results[-1]}"
+    sleep 3
+  done
+  printf '%s\n' "${results[@]}" | sort -n | awk -v tool="$tool" '{ v[NR] = $1 } END { m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "== %s: median %d ms over %d edits (min %d, max %d)\n", tool, m, NR, v[1], v[NR] }'
+}
+
+slug="$(cd "$shm/site/content/parks" && ls ./*.en.md | sed -n '1p' | sed 's#^\./##; s#\.en\.md$##')"
+echo "== editing parks/$slug at $entities entities"
+
+echo "== atlas serve"
+(cd "$shm/site" && exec dotnet "$tools/atlas/Atlas.Cli.dll" serve --port 8731 >"$shm/atlas.log" 2>&1) &
+server=$!
+wait_for "http://127.0.0.1:8731/en/parks/$slug/" "</html>" 600 >/dev/null
+sleep 2
+run atlas "$shm/site/content/parks/$slug.en.md" "http://127.0.0.1:8731/en/parks/$slug/"
+kill "$server"; wait "$server" 2>/dev/null || true; server=""
+
+echo "== hugo server"
+(exec hugo server --source "$shm/hugo" --port 8732 --bind 127.0.0.1 --disableLiveReload >"$shm/hugo.log" 2>&1) &
+server=$!
+# Hugo serves under the path of the site's baseURL; it prints the address once the first build is done.
+for ((t = 0; t < 1200; t++)); do grep -q "Web Server is available at" "$shm/hugo.log" && break; sleep 0.5; done
+hugo_root="$(grep -o 'http://localhost:8732[^ ]*' "$shm/hugo.log" | head -1 | sed 's#localhost#127.0.0.1#')"
+[[ -n $hugo_root ]] || { echo "serve.sh: hugo server did not start:" >&2; tail -20 "$shm/hugo.log" >&2; exit 1; }
+wait_for "${hugo_root}en/parks/$slug/" "</html>" 600 >/dev/null
+sleep 2
+run hugo "$shm/hugo/content/parks/$slug.en.md" "${hugo_root}en/parks/$slug/"
+kill "$server"; wait "$server" 2>/dev/null || true; server=""
