@@ -17,6 +17,8 @@ public sealed class BuildCache
 
     public EntityCache Entities { get; } = new();
 
+    public Exports.SearchDocuments Search { get; } = new();
+
     /// <summary>Starts a build: after a change to site.yml (collections, fields, languages, Markdown settings), nothing is reused.</summary>
     internal void BeginBuild(string siteFile)
     {
@@ -28,6 +30,7 @@ public sealed class BuildCache
             {
                 Files.Clear();
                 Entities.Clear();
+                Search.Clear();
             }
 
             _siteFile = stamp;

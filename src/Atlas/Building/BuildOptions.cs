@@ -33,6 +33,12 @@ public sealed record BuildOptions(string SiteDirectory)
     /// </summary>
     public bool SaveState { get; init; } = true;
 
+    /// <summary>
+    /// Called by incremental builds once the affected pages are in the output, before the generated files (search
+    /// index, data, feeds): the preview tells open pages to reload then.
+    /// </summary>
+    public Action? PagesWritten { get; init; }
+
     /// <summary>The user's home folder, which is never an acceptable output; injectable for tests.</summary>
     public string? HomeDirectory { get; init; } = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
 }

@@ -39,4 +39,16 @@ public sealed record BuildResult(
 
     /// <summary>What the build read, for the next incremental build; null when the build failed.</summary>
     public SiteState? State { get; init; }
+
+    /// <summary>The loaded site the output was made from (the preview's next rebuild starts from it); null when the build failed.</summary>
+    public LoadedSite? Site { get; init; }
+
+    /// <summary>The renderer of the build, with the views it built; the preview's next prose edit renders with it.</summary>
+    internal Rendering.PageRenderer? Renderer { get; init; }
+
+    /// <summary>Which pages read whose prose (made for builds with a cache: the preview's next prose edit looks pages up in it).</summary>
+    internal Lazy<ProseReaders>? Readers { get; init; }
+
+    /// <summary>True when the build took only an edit to prose (see <see cref="SiteBuilder.Rebuild"/>).</summary>
+    public bool ProseOnly { get; init; }
 }

@@ -51,7 +51,7 @@ public static class SiteBuilder
         }, diagnostics, cancellation, options.Progress);
         stages.Mark("render and write pages");
 
-        var others = OtherFiles(site).ToList();
+        var others = OtherFiles(site, options.Cache).ToList();
         foreach (var (path, content) in others)
         {
             writer.Write(path, content);
@@ -70,7 +70,13 @@ public static class SiteBuilder
             records.ToImmutableSortedDictionary(StringComparer.Ordinal), [.. others.Select(o => o.Path)]);
         TrySave(state, output);
         stages.Mark("save state for incremental builds");
-        return Succeeded(site, diagnostics, written, clock, output, state) with { Timings = stages.Stages };
+        // A preview keeps the renderer (its shared views) and which pages show whose prose, for its next prose edit.
+        return Succeeded(site, diagnostics, written, clock, output, state) with
+        {
+            Timings = stages.Stages,
+            Renderer = options.Cache is null ? null : renderer,
+            Readers = options.Cache is null ? null : new Lazy<ProseReaders>(() => ProseReaders.From(state.Pages.Values)),
+        };
     }
 
     /// <summary>
@@ -113,6 +119,8 @@ public static class SiteBuilder
             return Failed(diagnostics, clock, output);
         }
 
+        options.PagesWritten?.Invoke();
+
         // The generated files (data, search, feeds, sitemap) show all content, the page list, site.yml and the UI
         // strings; when none of those changed (an edit to one entity's prose changes the search index, so it counts)
         // the files already there are right. Assets are always compared: they are only bytes in memory.
@@ -130,7 +138,7 @@ public static class SiteBuilder
             return needed;
         }
 
-        var others = Assets(site).Concat(Generate(site, Regenerate).Select(f => (f.Path, f.Content))).ToList();
+        var others = Assets(site).Concat(Generate(site, Regenerate, options.Cache).Select(f => (f.Path, f.Content))).ToList();
         foreach (var (path, content) in others)
         {
             writer.Write(path, content);
@@ -159,9 +167,42 @@ public static class SiteBuilder
         }
 
         stages.Mark("save state");
-        var result = Succeeded(site, diagnostics, writer.Written, clock, output, state);
-        stages.Mark("dependency graph");
-        return result with { PagesRendered = rendered.Count, Timings = stages.Stages };
+        return Succeeded(site, diagnostics, writer.Written, clock, output, state) with
+        {
+            PagesRendered = rendered.Count,
+            Timings = stages.Stages,
+            Renderer = options.Cache is null ? null : renderer,
+            Readers = options.Cache is null ? null : new Lazy<ProseReaders>(() => ProseReaders.From(state.Pages.Values)),
+        };
+    }
+
+    /// <summary>
+    /// The preview's rebuild after <paramref name="changedFiles"/> (relative to the site folder; null when not known,
+    /// e.g. the file watcher lost events). An edit that changes only the prose of existing entities (their Markdown
+    /// bodies) takes the fast path of <see cref="ProseEdit"/>: the model, maps, taxonomies and page plan of the
+    /// previous build stay, only the entity's pages and the search index are made again. Anything else is an
+    /// ordinary incremental build. Either way the output equals a full build of the same input.
+    /// </summary>
+    public static BuildResult Rebuild(BuildOptions options, BuildResult? previous, IReadOnlyCollection<string>? changedFiles, CancellationToken cancellation = default)
+    {
+        if (previous is { Succeeded: true, Site: not null, State: not null } && changedFiles is { Count: > 0 } && options.Cache is not null &&
+            ProseEdit.TryApply(options, previous, changedFiles, cancellation) is { } result)
+        {
+            return result;
+        }
+
+        var built = BuildIncremental(options, previous?.State, cancellation);
+        if (built is { Readers: { } readers, Renderer: { } renderer })
+        {
+            // Off the rebuild's path: the next prose edit needs these (and waits for the index if it comes sooner).
+            ThreadPool.QueueUserWorkItem(_ =>
+            {
+                _ = readers.Value;
+                renderer.Prepare();
+            });
+        }
+
+        return built;
     }
 
     private static bool Writable(LoadedSite? site, BuildOptions options, string output, DiagnosticBag diagnostics)
@@ -180,7 +221,7 @@ public static class SiteBuilder
         return true;
     }
 
-    private static PageRenderer Renderer(LoadedSite site)
+    internal static PageRenderer Renderer(LoadedSite site)
     {
         var views = new ViewFactory(site.Model, site.Bundles, site.Map, site.Updated);
         var siteViews = new SiteViews(site.Model, views, site.Taxonomies, site.Map, new ChartData(site.Model));
@@ -188,8 +229,8 @@ public static class SiteBuilder
     }
 
     /// <summary>Everything besides pages: the assets and the generated files (data, search, feeds, sitemap).</summary>
-    private static IEnumerable<(string Path, byte[] Content)> OtherFiles(LoadedSite site) =>
-        Assets(site).Concat(Generate(site).Select(file => (file.Path, file.Content)));
+    private static IEnumerable<(string Path, byte[] Content)> OtherFiles(LoadedSite site, BuildCache? cache) =>
+        Assets(site).Concat(Generate(site, _ => true, cache).Select(file => (file.Path, file.Content)));
 
     private static IEnumerable<(string Path, byte[] Content)> Assets(LoadedSite site) =>
         site.Assets.Assets.Values.Select(asset => (asset.PublishedPath, asset.Content));
@@ -206,7 +247,7 @@ public static class SiteBuilder
         }
     }
 
-    private static BuildResult Succeeded(LoadedSite site, DiagnosticBag diagnostics, int written, Stopwatch clock, string output, SiteState state)
+    internal static BuildResult Succeeded(LoadedSite site, DiagnosticBag diagnostics, int written, Stopwatch clock, string output, SiteState state)
     {
         // Files at the top (the root page, the root 404) belong to no language.
         var perLanguage = site.Pages.GroupBy(p => p.Path.Contains('/') ? p.Language ?? "" : "")
@@ -215,6 +256,7 @@ public static class SiteBuilder
         {
             GraphFactory = () => Graph(site, state),
             State = state,
+            Site = site,
             PagesRendered = site.Pages.Length,
         };
     }
@@ -332,20 +374,17 @@ public static class SiteBuilder
             ? Path.GetFullPath(output)
             : Path.GetFullPath(Path.Combine(config.SiteDirectory, config.Output));
 
-    /// <summary>The files besides pages: open data, search indexes, feeds, sitemap and robots.txt.</summary>
-    private static IEnumerable<GeneratedFile> Generate(LoadedSite site) => Generate(site, _ => true);
-
     /// <summary>
     /// The generated files whose inputs pass <paramref name="regenerate"/>, each generator with the dependency keys
     /// (and files) it reads. All of them also read site.yml; the page list matters only to the sitemap.
     /// </summary>
-    private static IEnumerable<GeneratedFile> Generate(LoadedSite site, Func<IEnumerable<string>, bool> regenerate)
+    internal static IEnumerable<GeneratedFile> Generate(LoadedSite site, Func<IEnumerable<string>, bool> regenerate, BuildCache? cache)
     {
         string[] bundles = [.. site.Config.Languages.Select(l => SitePlanner.BundlePath(l.Code))];
         (Func<IEnumerable<GeneratedFile>> Make, string[] Inputs)[] generators =
         [
             (() => DataExporter.Export(site.Model), [SiteConfig.FileName, DependencyKeys.AllData]),
-            (() => SearchIndexWriter.Indexes(site.Model), [SiteConfig.FileName, DependencyKeys.AllContent]), // bodies too
+            (() => SearchIndexWriter.Indexes(site.Model, cache?.Search), [SiteConfig.FileName, DependencyKeys.AllContent]), // bodies too
             (() => FeedWriter.Feeds(site.Model, language => site.Bundles[language]), [SiteConfig.FileName, DependencyKeys.AllData, .. bundles]),
             (() => [SitemapWriter.Sitemap(site.Config, site.Pages), SitemapWriter.Robots(site.Config)], [SiteConfig.FileName, PageListKey]),
         ];
@@ -357,7 +396,7 @@ public static class SiteBuilder
     }
 
     /// <summary>Stands for the set of pages (not a signature: an incremental build compares the planned pages itself).</summary>
-    private const string PageListKey = "pages:*";
+    internal const string PageListKey = "pages:*";
 
     /// <summary>
     /// The graph of what each page read, with, for every content file, the keys a change to it can change:

@@ -228,6 +228,52 @@ public static class ContentLoader
         return entities.ToImmutable();
     }
 
+    /// <summary>
+    /// Reads again the files of one entity that an earlier build read (the preview, after some of them were edited),
+    /// through the cache. Null when a file is gone, is a link, or gives any diagnostic: the caller then does a full
+    /// load, which checks and reports everything in the usual way.
+    /// </summary>
+    /// <param name="files">The entity's files, relative to the site folder, as the earlier build found them.</param>
+    internal static EntitySource? Reload(SiteConfig config, CollectionConfig collection, string slug, IEnumerable<string> files, ParsedFileCache cache)
+    {
+        string? dataPath = null;
+        YamlMapping? data = null;
+        var documents = new List<EntityDocument>();
+        foreach (var display in files)
+        {
+            var file = new FileInfo(Path.Combine(config.SiteDirectory, display));
+            if (!file.Exists || file.Attributes.HasFlag(FileAttributes.ReparsePoint))
+            {
+                return null;
+            }
+
+            var language = file.Name.EndsWith(".md", StringComparison.Ordinal) ? file.Name[..^3][(file.Name[..^3].LastIndexOf('.') + 1)..] : null;
+            if (!cache.TryGet(file, out var parsedData, out var parsedDocument))
+            {
+                var bag = new DiagnosticBag();
+                var read = ReadFile(language, file, display, bag);
+                if (!read.Ok || bag.ErrorCount + bag.WarningCount > 0)
+                {
+                    return null;
+                }
+
+                cache.Set(file, read.Data, read.Document);
+                (parsedData, parsedDocument) = (read.Data, read.Document);
+            }
+
+            if (language is null)
+            {
+                (dataPath, data) = (display, parsedData);
+            }
+            else if (parsedDocument is not null)
+            {
+                documents.Add(parsedDocument);
+            }
+        }
+
+        return new EntitySource(collection, slug, dataPath, data, [.. documents.OrderBy(d => d.Language, StringComparer.Ordinal)]);
+    }
+
     private static (YamlMapping? Data, EntityDocument? Document, bool Ok) ReadFile(string? language, FileInfo file, string display,
         DiagnosticBag diagnostics)
     {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Atlas.Model;
@@ -15,36 +16,60 @@ public static class SearchIndexWriter
     /// <summary>Enough body text to find an entity by what it says, without shipping whole pages.</summary>
     public const int MaxTextLength = 1200;
 
-    public static IEnumerable<GeneratedFile> Indexes(SiteModel model)
+    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <param name="documents">Each entity's entries made by an earlier build in this process (the preview), reused while the entity and its prose are the same.</param>
+    public static IEnumerable<GeneratedFile> Indexes(SiteModel model, SearchDocuments? documents = null)
     {
-        var options = new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-        foreach (var language in model.Config.Languages)
+        var languages = model.Config.Languages;
+        var entries = model.Entities.Select(entity =>
         {
-            using var stream = new MemoryStream();
-            using (var json = new Utf8JsonWriter(stream, options))
+            var texts = model.TextsOf(entity);
+            return documents?.Get(entity, texts, () => Documents(model, entity, texts)) ?? Documents(model, entity, texts);
+        }).ToArray();
+
+        for (var l = 0; l < languages.Length; l++)
+        {
+            var buffer = new ArrayBufferWriter<byte>();
+            using (var json = new Utf8JsonWriter(buffer, Options))
             {
                 json.WriteStartObject();
-                json.WriteString("lang", language.Code);
+                json.WriteString("lang", languages[l].Code);
                 json.WriteStartArray("docs");
-                foreach (var entity in model.Entities)
+                foreach (var entry in entries)
                 {
-                    json.WriteStartObject();
-                    json.WriteString("t", entity.Name[language.Code]);
-                    json.WriteString("a", string.Join(" · ", model.Config.Languages.Where(l => l.Code != language.Code).Select(l => entity.Name[l.Code])));
-                    json.WriteString("u", SitePlanner.EntityPath(language.Code, entity));
-                    json.WriteString("c", entity.Collection.Title[language.Code]);
-                    json.WriteString("s", entity.Summary[language.Code]);
-                    var text = entity.Texts[language.Code].PlainText;
-                    json.WriteString("x", text.Length <= MaxTextLength ? text : text[..MaxTextLength]);
-                    json.WriteEndObject();
+                    json.WriteRawValue(entry[l], skipInputValidation: true);
                 }
 
                 json.WriteEndArray();
                 json.WriteEndObject();
             }
 
-            stream.WriteByte((byte)'\n');
-            yield return new GeneratedFile($"{language.Code}/search.json", stream.ToArray());
+            buffer.Write("\n"u8);
+            yield return new GeneratedFile($"{languages[l].Code}/search.json", buffer.WrittenSpan.ToArray());
         }
     }
+
+    /// <summary>The entity's entry in the index of each language (in site.yml's order), as JSON.</summary>
+    private static byte[][] Documents(SiteModel model, Entity entity, IReadOnlyDictionary<string, EntityText> texts) =>
+    [
+        .. model.Config.Languages.Select(language =>
+        {
+            var buffer = new ArrayBufferWriter<byte>(512);
+            using (var json = new Utf8JsonWriter(buffer, Options))
+            {
+                json.WriteStartObject();
+                json.WriteString("t", entity.Name[language.Code]);
+                json.WriteString("a", string.Join(" · ", model.Config.Languages.Where(l => l.Code != language.Code).Select(l => entity.Name[l.Code])));
+                json.WriteString("u", SitePlanner.EntityPath(language.Code, entity));
+                json.WriteString("c", entity.Collection.Title[language.Code]);
+                json.WriteString("s", entity.Summary[language.Code]);
+                var text = texts[language.Code].PlainText;
+                json.WriteString("x", text.Length <= MaxTextLength ? text : text[..MaxTextLength]);
+                json.WriteEndObject();
+            }
+
+            return buffer.WrittenSpan.ToArray();
+        }),
+    ];
 }

@@ -54,7 +54,8 @@ public static class ModelBuilder
         return diagnostics.ErrorCount > errorsBefore ? null : new SiteModel(config, entities);
     }
 
-    private static Entity? BuildEntity(SiteConfig config, EntitySource source, HashSet<EntityId> known, DiagnosticBag diagnostics)
+    /// <summary>Validates one entity against site.yml and the ids of all entities (for references and links).</summary>
+    internal static Entity? BuildEntity(SiteConfig config, EntitySource source, IReadOnlySet<EntityId> known, DiagnosticBag diagnostics)
     {
         var collection = source.Collection;
         var id = new EntityId(collection.Name, source.Slug);
@@ -202,7 +203,7 @@ public static class ModelBuilder
     };
 
     private static bool CheckReferences(CollectionConfig collection, EntityId self,
-        ImmutableSortedDictionary<string, FieldValue>.Builder fields, HashSet<EntityId> known, DiagnosticBag diagnostics)
+        ImmutableSortedDictionary<string, FieldValue>.Builder fields, IReadOnlySet<EntityId> known, DiagnosticBag diagnostics)
     {
         var ok = true;
         foreach (var field in collection.Fields.Where(f => f.IsReference))
@@ -232,7 +233,7 @@ public static class ModelBuilder
     }
 
     private static ImmutableSortedDictionary<string, EntityText> BuildTexts(
-        SiteConfig config, EntitySource source, HashSet<EntityId> known, DiagnosticBag diagnostics, ref bool ok)
+        SiteConfig config, EntitySource source, IReadOnlySet<EntityId> known, DiagnosticBag diagnostics, ref bool ok)
     {
         bool Exists(string id)
         {

@@ -14,8 +14,14 @@ public sealed class SiteModel
     private readonly ImmutableDictionary<EntityId, ImmutableArray<Backlink>> _backlinks;
     private readonly ImmutableDictionary<EntityId, int> _positions;
 
+    // Prose that replaced an entity's own (the preview's edit of a Markdown file, see WithTexts); usually empty.
+    private readonly ImmutableDictionary<EntityId, ImmutableSortedDictionary<string, EntityText>> _texts;
+    private readonly Lazy<Indexes> _indexes;
+
     public SiteModel(SiteConfig config, IEnumerable<Entity> entities)
     {
+        _texts = ImmutableDictionary<EntityId, ImmutableSortedDictionary<string, EntityText>>.Empty;
+        _indexes = new Lazy<Indexes>(BuildIndexes);
         Config = config;
         _byId = entities.ToImmutableDictionary(e => e.Id);
 
@@ -54,6 +60,18 @@ public sealed class SiteModel
         _backlinks = backlinks.ToImmutableDictionary(p => p.Key, p => p.Value.ToImmutableArray());
     }
 
+    private SiteModel(SiteModel model, ImmutableDictionary<EntityId, ImmutableSortedDictionary<string, EntityText>> texts)
+    {
+        Config = model.Config;
+        Entities = model.Entities;
+        Collections = model.Collections;
+        _byId = model._byId;
+        _backlinks = model._backlinks;
+        _positions = model._positions;
+        _indexes = model._indexes;
+        _texts = texts;
+    }
+
     public SiteConfig Config { get; }
 
     /// <summary>All entities: collections in site.yml order, each in its own sort order.</summary>
@@ -68,6 +86,37 @@ public sealed class SiteModel
     public int Position(EntityId id) => _positions[id];
 
     public Entity Get(EntityId id) => _byId[id];
+
+    /// <summary>
+    /// The entity's prose by language. Read it here, not from <see cref="Entity.Texts"/>: a model made by
+    /// <see cref="WithTexts"/> holds newer prose for some entities.
+    /// </summary>
+    public ImmutableSortedDictionary<string, EntityText> TextsOf(Entity entity) =>
+        _texts.TryGetValue(entity.Id, out var texts) ? texts : entity.Texts;
+
+    /// <summary>
+    /// The same model with new prose for some entities, everything else shared. Prose is shown only on the entity's
+    /// own pages and in the search index, never in lists, links, maps or charts; so the preview can take an edit to
+    /// a Markdown body without rebuilding the model (and everything made from it) for 10,000 entities.
+    /// </summary>
+    public SiteModel WithTexts(IEnumerable<Entity> entities) =>
+        new(this, _texts.SetItems(entities.Select(e => KeyValuePair.Create(e.Id, e.Texts))));
+
+    /// <summary>The entity read from a content file (relative to the site folder), or null.</summary>
+    public Entity? EntityOfFile(string path) => _indexes.Value.ByFile.GetValueOrDefault(path);
+
+    /// <summary>Whether any entity was read from a file under <paramref name="folder"/> (e.g. "content/parks/").</summary>
+    public bool HasFilesUnder(string folder) => _indexes.Value.ByFile.Keys.Any(f => f.StartsWith(folder, StringComparison.Ordinal));
+
+    /// <summary>The ids of all entities (what references and <c>ref:</c> links may point at).</summary>
+    public IReadOnlySet<EntityId> Ids => _indexes.Value.Ids;
+
+    private Indexes BuildIndexes() => new(
+        Entities.SelectMany(e => e.SourceFiles.Select(f => KeyValuePair.Create(f, e))).ToDictionary(StringComparer.Ordinal),
+        [.. _byId.Keys]);
+
+    /// <summary>Look-ups only the preview needs, made on first use and only read after that.</summary>
+    private sealed record Indexes(Dictionary<string, Entity> ByFile, HashSet<EntityId> Ids);
 
     /// <summary>The entities that reference <paramref name="id"/>, in a stable order.</summary>
     public ImmutableArray<Backlink> BacklinksTo(EntityId id) =>

@@ -21,7 +21,9 @@ public static class DependencyKeys
     public static string Entity(EntityId id) => $"entity:{id}";
 
     /// <summary>An entity's prose: the rendered Markdown of every language (what its own pages show).</summary>
-    public static string Text(EntityId id) => $"text:{id}";
+    public static string Text(EntityId id) => TextPrefix + id;
+
+    public const string TextPrefix = "text:";
 
     public static string Collection(string name) => $"collection:{name}";
 

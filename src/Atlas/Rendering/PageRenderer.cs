@@ -39,6 +39,39 @@ public sealed class PageRenderer
         _builtins = CreateBuiltins();
     }
 
+    private PageRenderer(PageRenderer renderer, SiteModel model)
+    {
+        _model = model;
+        _templates = renderer._templates;
+        _views = renderer._views.WithProseOf(model);
+        _site = renderer._site; // the site-wide views show no prose
+        _taxonomies = renderer._taxonomies;
+        _functions = renderer._functions;
+        _assetSources = renderer._assetSources;
+        _builtins = renderer._builtins;
+    }
+
+    /// <summary>
+    /// Builds now the views that every page of a language reads (the site, the site-wide atlas, the collections),
+    /// which are otherwise built by the first page that needs them. The preview does this after a rebuild, off its
+    /// path, so that the next edit's few pages do not pay for them.
+    /// </summary>
+    public void Prepare()
+    {
+        foreach (var language in _model.Config.Languages.Select(l => l.Code))
+        {
+            _views.Site(language);
+            _site.Atlas(language);
+            foreach (var collection in _model.Config.Collections)
+            {
+                _views.Collection(collection, language);
+            }
+        }
+    }
+
+    /// <summary>This renderer, with everything it built and shares between pages, over a model that differs only in prose.</summary>
+    public PageRenderer WithProseOf(SiteModel model) => new(this, model);
+
     /// <summary>
     /// Renders the pages and hands each result to <paramref name="write"/> (called from several threads).
     /// Returns, per page path, what the page depended on: its declared dependencies, the templates it used and

@@ -37,6 +37,24 @@ public sealed class ViewFactory
         _formatters = bundles.ToImmutableDictionary(p => p.Key, p => new Formatter(p.Value));
     }
 
+    private ViewFactory(ViewFactory views, SiteModel model)
+    {
+        _model = model;
+        _map = views._map;
+        _updated = views._updated;
+        _bundles = views._bundles;
+        _formatters = views._formatters;
+        _summaries = views._summaries;
+        _sites = views._sites;
+        _collections = views._collections;
+    }
+
+    /// <summary>
+    /// The same views over a model that differs only in prose (<see cref="SiteModel.WithTexts"/>): what is built
+    /// once and shared (site, summaries, collection lists) shows no prose, so it is kept.
+    /// </summary>
+    public ViewFactory WithProseOf(SiteModel model) => new(this, model);
+
     public Formatter FormatterFor(string language) => _formatters[language];
 
     public I18nBundle BundleFor(string language) => _bundles[language];
@@ -115,7 +133,7 @@ public sealed class ViewFactory
     public ScriptObject Entity(Entity entity, string language)
     {
         var summary = Summary(entity, language);
-        var text = entity.Texts[language];
+        var text = _model.TextsOf(entity)[language];
         var fields = new List<ScriptObject>();
         var values = new ScriptObject();
         foreach (var field in entity.Collection.Fields)
@@ -179,7 +197,7 @@ public sealed class ViewFactory
     private ScriptArray Translations(Entity entity, string language) => Array(Config.Languages.Select(l => Obj(
         ("lang", l.Code), ("locale", l.Locale), ("language_name", l.Name),
         ("path", SitePlanner.EntityPath(l.Code, entity)), ("name", entity.Name[l.Code]),
-        ("summary", entity.Summary[l.Code]), ("body", new SafeHtml(entity.Texts[l.Code].Html)),
+        ("summary", entity.Summary[l.Code]), ("body", new SafeHtml(_model.TextsOf(entity)[l.Code].Html)),
         ("current", l.Code == language))));
 
     /// <summary>The entity on the small map of its page: its own point, its places, or its line; null if it has no place.</summary>

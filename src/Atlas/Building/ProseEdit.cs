@@ -1,0 +1,143 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using Atlas.Config;
+using Atlas.Content;
+using Atlas.Diagnostics;
+using Atlas.Model;
+using Atlas.Output;
+using Atlas.Rendering;
+
+namespace Atlas.Building;
+
+/// <summary>
+/// The preview's fast path for the most common edit: the Markdown body of an entity, saved again. Prose is shown
+/// only on the entity's own pages and in the search index, so the previous build's model, map, taxonomies and page
+/// plan still hold: the edited files are read again, the entity is validated again (against the ids it may link
+/// to), and only the pages that read its prose and the search index are made again. Everything else goes through
+/// the ordinary incremental build, which is what this returns null for: a data file, a new or deleted file, front
+/// matter that changes a name or summary, any diagnostic, anything outside content/.
+/// </summary>
+internal static class ProseEdit
+{
+    public static BuildResult? TryApply(BuildOptions options, BuildResult previous, IReadOnlyCollection<string> changedFiles, CancellationToken cancellation)
+    {
+        var clock = Stopwatch.StartNew();
+        var stages = new StageClock();
+        var site = previous.Site!;
+        var state = previous.State!;
+        var cache = options.Cache!;
+        var output = previous.OutputDirectory;
+        if (previous.Diagnostics.Count > 0 || !File.Exists(Path.Combine(output, OutputWriter.MarkerFile)))
+        {
+            return null; // warnings of the previous build would have to be worked out again: the ordinary build does that
+        }
+
+        if (EditedEntities(site, changedFiles) is not { Count: > 0 } edited)
+        {
+            return null;
+        }
+
+        // The edited entities, validated again; each must come out with the same data (names, summaries, values).
+        var rebuilt = new List<Entity>(edited.Count);
+        foreach (var entity in edited)
+        {
+            var source = ContentLoader.Reload(site.Config, entity.Collection, entity.Slug, entity.SourceFiles, cache.Files);
+            var bag = new DiagnosticBag();
+            source = source is null ? null : Drafts.Apply([source], options.Drafts, bag) is [var kept] ? kept : null;
+            var again = source is null ? null : ModelBuilder.BuildEntity(site.Config, source, site.Model.Ids, bag);
+            if (again is null || bag.ErrorCount + bag.WarningCount > 0 || !again.SourceFiles.SequenceEqual(entity.SourceFiles) ||
+                SiteState.EntitySignature(again) != SiteState.EntitySignature(entity))
+            {
+                return null;
+            }
+
+            cache.Entities.Set(source!, again); // the next ordinary build reuses it
+            rebuilt.Add(again);
+        }
+
+        stages.Mark("read and validate the edited entities");
+        var patched = site with { Model = site.Model.WithTexts(rebuilt) };
+        var signatures = SiteState.SignProse(state.Signatures, patched, edited);
+        stages.Mark("sign the prose");
+        var changed = edited.Select(e => DependencyKeys.Text(e.Id)).Append(DependencyKeys.AllContent)
+            .Where(key => state.Signatures.GetValueOrDefault(key) != signatures[key]).ToHashSet(StringComparer.Ordinal);
+        var readers = previous.Readers?.Value ?? ProseReaders.From(state.Pages.Values);
+        var affected = changed.SelectMany(readers.PagesReading).ToHashSet(StringComparer.Ordinal);
+        var pages = patched.Pages.Where(p => affected.Contains(p.Path)).ToList();
+        stages.Mark("find affected pages");
+
+        var diagnostics = new DiagnosticBag();
+        var writer = new InPlaceWriter(output);
+        var renderer = previous.Renderer?.WithProseOf(patched.Model) ?? SiteBuilder.Renderer(patched);
+        stages.Mark("renderer");
+        var rendered = renderer.RenderAll(pages, (page, bytes) => writer.Write(page.OutputFile, bytes), diagnostics, cancellation);
+        if (diagnostics.HasErrors || diagnostics.WarningCount > 0)
+        {
+            return null; // a template that fails on the new prose: let the ordinary build report it
+        }
+
+        stages.Mark("render and write affected pages");
+        options.PagesWritten?.Invoke();
+        foreach (var file in SiteBuilder.Generate(patched, inputs => inputs.Any(changed.Contains), cache))
+        {
+            writer.Write(file.Path, file.Content);
+        }
+
+        stages.Mark("generated files that show prose");
+        var next = new SiteState(SiteState.CurrentVersion, signatures, state.Pages.SetItems(rendered), state.OtherFiles);
+        readers = readers.With(state.Pages, rendered);
+        if (options.SaveState)
+        {
+            next.Save(output);
+        }
+
+        return SiteBuilder.Succeeded(patched, diagnostics, writer.Written, clock, output, next) with
+        {
+            Renderer = renderer,
+            Readers = new Lazy<ProseReaders>(readers),
+            PagesRendered = rendered.Count,
+            ProseOnly = true,
+            Timings = stages.Stages,
+        };
+    }
+
+    /// <summary>
+    /// The entities whose Markdown files are among the changed files, or null when a change is anything else. Files
+    /// that neither exist now nor existed before (an editor's temporary file, already gone) do not count.
+    /// </summary>
+    private static List<Entity>? EditedEntities(LoadedSite site, IReadOnlyCollection<string> changedFiles)
+    {
+        var edited = new List<Entity>();
+        foreach (var path in changedFiles)
+        {
+            if (!path.StartsWith(SiteConfig.ContentFolder + "/", StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            if (site.Model.EntityOfFile(path) is { } entity)
+            {
+                if (!path.EndsWith(".md", StringComparison.Ordinal))
+                {
+                    return null; // a data file: lists, links, maps and charts may show what changed
+                }
+
+                if (!edited.Contains(entity))
+                {
+                    edited.Add(entity);
+                }
+
+                continue;
+            }
+
+            // Not a file of any entity: fine only if there is nothing there now and nothing was read from under it.
+            var full = Path.Combine(site.Config.SiteDirectory, path);
+            if (File.Exists(full) || Directory.Exists(full) || site.Model.HasFilesUnder(path + "/"))
+            {
+                return null;
+            }
+        }
+
+        return edited;
+    }
+}

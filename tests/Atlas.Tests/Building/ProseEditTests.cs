@@ -1,0 +1,164 @@
+using Atlas.Building;
+using Atlas.Tests.Support;
+
+namespace Atlas.Tests.Building;
+
+/// <summary>
+/// The preview's fast path for edits to Markdown bodies (<see cref="SiteBuilder.Rebuild"/>): it must give the bytes
+/// of a full build, take only prose edits, and hand everything else to the ordinary incremental build.
+/// </summary>
+public sealed class ProseEditTests
+{
+    /// <summary>What the preview server does: one cache, each rebuild told which files changed.</summary>
+    private sealed class Preview(TestSite site)
+    {
+        private readonly BuildCache _cache = new();
+        private BuildResult? _last;
+
+        public string Output { get; } = Path.Combine(site.Directory, "public");
+
+        public BuildResult Rebuild(params string[]? changed)
+        {
+            var options = new BuildOptions(site.Directory) { OutputDirectory = Output, HomeDirectory = "/nonexistent", Cache = _cache, SaveState = false };
+            var result = SiteBuilder.Rebuild(options, _last, changed);
+            if (result.Succeeded)
+            {
+                _last = result;
+            }
+
+            return result;
+        }
+    }
+
+    private static void AssertSameAsFullBuild(TestSite site, string output)
+    {
+        var full = Path.Combine(site.Directory, "full-" + Guid.NewGuid().ToString("N")[..6]);
+        site.BuildOk(full);
+        Assert.Equal(TestSite.Snapshot(full), TestSite.Snapshot(output));
+    }
+
+    [Fact]
+    public void A_body_edit_renders_only_the_entitys_pages_and_the_search_index_and_equals_a_full_build()
+    {
+        using var site = TestSite.Minimal();
+        var preview = new Preview(site);
+        Assert.True(preview.Rebuild(null).Succeeded);
+        var unrelated = File.GetLastWriteTimeUtc(Path.Combine(preview.Output, "en/cities/chengdu/index.html"));
+
+        site.Write("content/parks/gaozhu.en.md", "## Overview\n\nGaozhu body, edited in the preview.\n");
+        var result = preview.Rebuild("content/parks/gaozhu.en.md");
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        Assert.True(result.ProseOnly);
+        Assert.InRange(result.PagesRendered, 1, 4); // its page and reading page, per language that shows the English body
+        Assert.Contains("edited in the preview", File.ReadAllText(Path.Combine(preview.Output, "en/parks/gaozhu/index.html")));
+        Assert.Contains("edited in the preview", File.ReadAllText(Path.Combine(preview.Output, "en/search.json")));
+        Assert.Equal(unrelated, File.GetLastWriteTimeUtc(Path.Combine(preview.Output, "en/cities/chengdu/index.html")));
+        AssertSameAsFullBuild(site, preview.Output);
+    }
+
+    [Fact]
+    public void Edits_one_after_another_keep_equal_to_a_full_build_whichever_path_each_takes()
+    {
+        using var site = TestSite.Minimal();
+        var preview = new Preview(site);
+        Assert.True(preview.Rebuild(null).Succeeded);
+        (string Path, string Content, bool Prose)[] edits =
+        [
+            ("content/parks/gaozhu.zh.md", "---\nsummary: 川渝唯一跨省域共建新区\n---\n## 高竹新区概况\n\n改过的正文，见[成都](ref:cities/chengdu)。\n", true),
+            ("content/parks/gaozhu.zh.md", "---\nsummary: 改过的概要\n---\n## 高竹新区概况\n\n改过的正文。\n", false), // front matter: a summary lists show
+            ("content/cities/chengdu.en.md", "Chengdu body, second edit.\n", true),
+            ("content/cities/chengdu.yml", "name: {zh: 成都, en: Chengdu City}\nsummary: {zh: 四川省会, en: Capital of Sichuan}\ncoordinates: [104.07, 30.57]\n", false),
+            ("content/cities/chengdu.en.md", "Chengdu body, third edit.\n", true),
+            ("content/cities/chongqing.en.md", "Chongqing body, edited.\n", true),
+        ];
+
+        foreach (var (path, content, prose) in edits)
+        {
+            site.Write(path, content);
+            var result = preview.Rebuild(path);
+            Assert.True(result.Succeeded, $"{path}: {string.Join("\n", result.Diagnostics)}");
+            Assert.Equal(prose, result.ProseOnly);
+            AssertSameAsFullBuild(site, preview.Output);
+        }
+    }
+
+    [Fact]
+    public void Two_bodies_saved_together_make_one_prose_rebuild()
+    {
+        using var site = TestSite.Minimal();
+        var preview = new Preview(site);
+        preview.Rebuild(null);
+        site.Write("content/cities/chengdu.en.md", "Chengdu, together.\n");
+        site.Write("content/cities/chongqing.zh.md", "重庆，一起改。\n");
+
+        var result = preview.Rebuild("content/cities/chengdu.en.md", "content/cities/chongqing.zh.md", "content/cities/.chengdu.en.md.swp");
+
+        Assert.True(result.ProseOnly); // the editor's temporary file is gone and was never content
+        AssertSameAsFullBuild(site, preview.Output);
+    }
+
+    public static TheoryData<string, string[]> NotProse => new()
+    {
+        { "a data file", ["content/cities/chengdu.yml"] },
+        { "a new Markdown file", ["content/cities/xian.en.md"] },
+        { "a file outside content/", ["templates/entity.html"] },
+        { "not known which", [] },
+    };
+
+    [Theory]
+    [MemberData(nameof(NotProse))]
+    public void Other_changes_take_the_ordinary_incremental_build(string kind, string[] changed)
+    {
+        using var site = TestSite.Minimal();
+        var preview = new Preview(site);
+        preview.Rebuild(null);
+        site.Write("content/cities/chengdu.en.md", "Chengdu body, edited.\n");
+        switch (kind)
+        {
+            case "a data file":
+                site.Write("content/cities/chengdu.yml", "name: {zh: 成都, en: Chengdu}\nsummary: {zh: 四川省会, en: Capital}\ncoordinates: [104.07, 30.57]\n");
+                break;
+            case "a new Markdown file":
+                site.Write("content/cities/xian.en.md", "Xi'an.\n"); // no data file: the ordinary build reports it
+                break;
+            case "a file outside content/":
+                site.Write("templates/entity.html", "<h1>{{ entity.name }}</h1><div>{{ entity.body }}</div>\n");
+                break;
+        }
+
+        // "Not known which": the watcher lost events, so the preview passes no list at all.
+        var result = preview.Rebuild(kind == "not known which" ? null : ["content/cities/chengdu.en.md", .. changed]);
+
+        Assert.False(result.ProseOnly, kind);
+        if (kind == "a new Markdown file")
+        {
+            Assert.False(result.Succeeded);
+            Assert.Contains(result.Diagnostics, d => d.Location.Path == "content/cities/xian.en.md");
+            return;
+        }
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        AssertSameAsFullBuild(site, preview.Output);
+    }
+
+    [Fact]
+    public void A_body_with_a_problem_is_reported_like_a_full_build_reports_it_and_the_fix_recovers()
+    {
+        using var site = TestSite.Minimal();
+        var preview = new Preview(site);
+        preview.Rebuild(null);
+        site.Write("content/cities/chengdu.en.md", "See [nowhere](ref:cities/nowhere).\n");
+
+        var broken = preview.Rebuild("content/cities/chengdu.en.md");
+
+        Assert.False(broken.Succeeded);
+        Assert.False(broken.ProseOnly);
+        Assert.Equal(site.Build(Path.Combine(site.Directory, "check")).Diagnostics.Select(d => d.ToString()), broken.Diagnostics.Select(d => d.ToString()));
+
+        site.Write("content/cities/chengdu.en.md", "See [Chongqing](ref:cities/chongqing).\n");
+        var fixedAgain = preview.Rebuild("content/cities/chengdu.en.md");
+        Assert.True(fixedAgain.Succeeded, string.Join("\n", fixedAgain.Diagnostics));
+        AssertSameAsFullBuild(site, preview.Output);
+    }
+}
