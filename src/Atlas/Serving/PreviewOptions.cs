@@ -16,6 +16,9 @@ public sealed record PreviewOptions(string SiteDirectory)
     /// <summary>Include drafts in the preview.</summary>
     public bool Drafts { get; init; }
 
-    /// <summary>How long to wait after a file change for more changes before rebuilding.</summary>
-    public TimeSpan Debounce { get; init; } = TimeSpan.FromMilliseconds(60);
+    /// <summary>
+    /// How long no further change must come before a rebuild starts. Short: editors write a file in one go or
+    /// rename a finished temporary file over it, and a save caught half-way is rebuilt again by its next event.
+    /// </summary>
+    public TimeSpan Debounce { get; init; } = TimeSpan.FromMilliseconds(10);
 }

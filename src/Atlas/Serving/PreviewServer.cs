@@ -26,6 +26,8 @@ public sealed class PreviewServer : IAsyncDisposable
 
     private static readonly FileExtensionContentTypeProvider ContentTypes = CreateContentTypes();
 
+    private static readonly TimeSpan MaxSettle = TimeSpan.FromMilliseconds(500);
+
     private readonly PreviewOptions _options;
     private readonly Action<RebuildReport>? _onRebuild;
     private readonly string _output;
@@ -37,7 +39,8 @@ public sealed class PreviewServer : IAsyncDisposable
     private WebApplication? _app;
     private FileSystemWatcher? _watcher;
     private Task? _loop;
-    private SiteState? _state;
+    private BuildResult? _previous;
+    private volatile bool _lostEvents;
     private readonly BuildCache _cache = new();
     private IReadOnlyList<Diagnostic> _errors = [];
     private int _generation;
@@ -90,13 +93,14 @@ public sealed class PreviewServer : IAsyncDisposable
         Address = new Uri(address.EndsWith('/') ? address : address + "/");
 
         // The first build, then watch.
-        Rebuild([]);
+        Rebuild(null);
         _watcher = Watch();
         _loop = Task.Run(RebuildLoop);
     }
 
-    private BuildOptions BuildOptions => new(_options.SiteDirectory)
+    private BuildOptions BuildOptions(Action pagesWritten) => new(_options.SiteDirectory)
     {
+        PagesWritten = pagesWritten,
         OutputDirectory = _output,
         BaseUrl = Address.ToString(),
         Force = true,
@@ -106,12 +110,26 @@ public sealed class PreviewServer : IAsyncDisposable
         SaveState = false, // kept in memory
     };
 
-    private void Rebuild(IReadOnlyList<string> changed)
+    /// <param name="changed">The files that changed (relative to the site), or null when not known: the first build,
+    /// or after the watcher lost events.</param>
+    private void Rebuild(IReadOnlyList<string>? changed)
     {
+        // Open pages reload as soon as the affected pages are written; the search index and other generated files
+        // follow in the same rebuild (each replaced in one rename, so a reader sees the old file or the new one).
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var pausesBefore = GC.GetTotalPauseDuration();
+        TimeSpan? reloadedAfter = null;
+        void PagesWritten()
+        {
+            _errors = [];
+            reloadedAfter = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+            Broadcast("reload");
+        }
+
         BuildResult result;
         try
         {
-            result = SiteBuilder.BuildIncremental(BuildOptions, _state);
+            result = SiteBuilder.Rebuild(BuildOptions(PagesWritten), _previous, changed);
         }
         catch (Exception e)
         {
@@ -122,9 +140,12 @@ public sealed class PreviewServer : IAsyncDisposable
 
         if (result.Succeeded)
         {
-            _state = result.State;
+            _previous = result;
             _errors = [];
-            Broadcast("reload");
+            if (reloadedAfter is null)
+            {
+                Broadcast("reload");
+            }
         }
         else
         {
@@ -133,7 +154,11 @@ public sealed class PreviewServer : IAsyncDisposable
         }
 
         Interlocked.Increment(ref _generation);
-        _onRebuild?.Invoke(new RebuildReport(changed, result));
+        _onRebuild?.Invoke(new RebuildReport(changed ?? [], result)
+        {
+            ReloadedAfter = reloadedAfter,
+            GcPauses = GC.GetTotalPauseDuration() - pausesBefore,
+        });
     }
 
     private FileSystemWatcher Watch()
@@ -152,6 +177,12 @@ public sealed class PreviewServer : IAsyncDisposable
             Notify(e.OldFullPath);
             Notify(e.FullPath);
         };
+        watcher.Error += (_, _) =>
+        {
+            // The kernel's event queue overflowed: which files changed is no longer known.
+            _lostEvents = true;
+            _changes.Writer.TryWrite("");
+        };
         watcher.EnableRaisingEvents = true;
         return watcher;
     }
@@ -167,7 +198,11 @@ public sealed class PreviewServer : IAsyncDisposable
         }
     }
 
-    /// <summary>One rebuild at a time; changes that arrive together (an editor saving several files) make one rebuild.</summary>
+    /// <summary>
+    /// One rebuild at a time; changes that arrive together (an editor saving several files, a checkout) make one
+    /// rebuild: it starts once no change has come for <see cref="PreviewOptions.Debounce"/>, or after half a second
+    /// of steady changes.
+    /// </summary>
     private async Task RebuildLoop()
     {
         var reader = _changes.Reader;
@@ -175,14 +210,28 @@ public sealed class PreviewServer : IAsyncDisposable
         {
             while (await reader.WaitToReadAsync(_stopping.Token))
             {
-                await Task.Delay(_options.Debounce, _stopping.Token);
                 var changed = new SortedSet<string>(StringComparer.Ordinal);
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                do
+                {
+                    while (reader.TryRead(out var file))
+                    {
+                        changed.Add(file);
+                    }
+
+                    await Task.Delay(_options.Debounce, _stopping.Token);
+                }
+                while (reader.TryPeek(out _) && System.Diagnostics.Stopwatch.GetElapsedTime(started) < MaxSettle);
+
                 while (reader.TryRead(out var file))
                 {
                     changed.Add(file);
                 }
 
-                Rebuild([.. changed]);
+                var lost = _lostEvents;
+                _lostEvents = false;
+                changed.Remove("");
+                Rebuild(lost ? null : [.. changed]);
             }
         }
         catch (OperationCanceledException)

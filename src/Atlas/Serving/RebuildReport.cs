@@ -3,4 +3,14 @@ using Atlas.Building;
 namespace Atlas.Serving;
 
 /// <summary>One rebuild of the preview: why it ran, how it went and how long it took.</summary>
-public sealed record RebuildReport(IReadOnlyList<string> ChangedFiles, BuildResult Result);
+public sealed record RebuildReport(IReadOnlyList<string> ChangedFiles, BuildResult Result)
+{
+    /// <summary>
+    /// When open pages were told to reload, from the start of the rebuild: the affected pages were written then, the
+    /// rest of the rebuild (search index, data, feeds) followed. Null for a full build (its output appears at once).
+    /// </summary>
+    public TimeSpan? ReloadedAfter { get; init; }
+
+    /// <summary>How long the runtime's garbage collector paused the process during the rebuild.</summary>
+    public TimeSpan GcPauses { get; init; }
+}

@@ -33,7 +33,8 @@ public sealed class PreviewServerTests
     public async Task Serves_on_loopback_rebuilds_after_a_change_and_shows_errors_until_fixed()
     {
         using var site = TestSite.Minimal();
-        await using var server = await PreviewServer.StartAsync(new PreviewOptions(site.Directory) { Port = 0 });
+        var reports = new System.Collections.Concurrent.ConcurrentQueue<RebuildReport>();
+        await using var server = await PreviewServer.StartAsync(new PreviewOptions(site.Directory) { Port = 0 }, reports.Enqueue);
 
         Assert.Equal("127.0.0.1", server.Address.Host);
         var page = new Uri(server.Address, "en/cities/chengdu/");
@@ -58,6 +59,16 @@ public sealed class PreviewServerTests
         });
         Assert.Equal("event: reload", await reload.WaitAsync(TimeSpan.FromSeconds(30)));
         await PollUntil(page, html => html.Contains("Chengdu, edited while serving.", StringComparison.Ordinal));
+
+        // The watcher told the rebuild which file changed, and a body edit took the prose-only path. (The page shows
+        // the edit before the rebuild ends: the search index is written after it.)
+        bool ProseRebuild(RebuildReport r) => r.ChangedFiles.SequenceEqual(["content/cities/chengdu.en.md"]) && r.Result.ProseOnly;
+        for (var waited = 0; waited < 300 && !reports.Any(ProseRebuild); waited++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Contains(reports, ProseRebuild);
 
         site.Write("content/cities/chengdu.yml", "name: {zh: 成都, en: Chengdu\nsummary: broken\n");
         var error = await PollUntil(page, html => html.Contains("did not build", StringComparison.Ordinal));
