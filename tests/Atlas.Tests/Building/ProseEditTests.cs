@@ -58,6 +58,32 @@ public sealed class ProseEditTests
     }
 
     [Fact]
+    public void Open_pages_are_told_to_reload_once_the_pages_are_written_before_the_search_index()
+    {
+        // The preview reloads open pages from PagesWritten: by then the page must show the edit; the search index
+        // (tens of megabytes at 10,000 entities) follows in the same rebuild.
+        using var site = TestSite.Minimal();
+        var output = Path.Combine(site.Directory, "public");
+        var cache = new BuildCache();
+        (bool PageShowsEdit, bool IndexShowsEdit)? seen = null;
+        BuildOptions Options() => new(site.Directory)
+        {
+            OutputDirectory = output, HomeDirectory = "/nonexistent", Cache = cache, SaveState = false,
+            PagesWritten = () => seen = (
+                File.ReadAllText(Path.Combine(output, "en/cities/chengdu/index.html")).Contains("reload order", StringComparison.Ordinal),
+                File.ReadAllText(Path.Combine(output, "en/search.json")).Contains("reload order", StringComparison.Ordinal)),
+        };
+        var first = SiteBuilder.Rebuild(Options(), null, null);
+
+        site.Write("content/cities/chengdu.en.md", "Chengdu, reload order.\n");
+        var result = SiteBuilder.Rebuild(Options(), first, ["content/cities/chengdu.en.md"]);
+
+        Assert.True(result.ProseOnly);
+        Assert.Equal((true, false), seen);
+        Assert.Contains("reload order", File.ReadAllText(Path.Combine(output, "en/search.json")));
+    }
+
+    [Fact]
     public void Edits_one_after_another_keep_equal_to_a_full_build_whichever_path_each_takes()
     {
         using var site = TestSite.Minimal();
