@@ -70,13 +70,7 @@ public static class SiteBuilder
             records.ToImmutableSortedDictionary(StringComparer.Ordinal), [.. others.Select(o => o.Path)]);
         TrySave(state, output);
         stages.Mark("save state for incremental builds");
-        // A preview keeps the renderer (its shared views) and which pages show whose prose, for its next prose edit.
-        return Succeeded(site, diagnostics, written, clock, output, state) with
-        {
-            Timings = stages.Stages,
-            Renderer = options.Cache is null ? null : renderer,
-            Readers = options.Cache is null ? null : new Lazy<ProseReaders>(() => ProseReaders.From(state.Pages.Values)),
-        };
+        return KeptForPreview(Succeeded(site, diagnostics, written, clock, output, state) with { Timings = stages.Stages }, options, renderer);
     }
 
     /// <summary>
@@ -167,14 +161,18 @@ public static class SiteBuilder
         }
 
         stages.Mark("save state");
-        return Succeeded(site, diagnostics, writer.Written, clock, output, state) with
-        {
-            PagesRendered = rendered.Count,
-            Timings = stages.Stages,
-            Renderer = options.Cache is null ? null : renderer,
-            Readers = options.Cache is null ? null : new Lazy<ProseReaders>(() => ProseReaders.From(state.Pages.Values)),
-        };
+        var result = Succeeded(site, diagnostics, writer.Written, clock, output, state) with { PagesRendered = rendered.Count, Timings = stages.Stages };
+        return KeptForPreview(result, options, renderer);
     }
+
+    /// <summary>
+    /// A preview (a build with a cache) keeps the renderer, with its shared views, and which pages show whose prose:
+    /// its next prose edit needs both. The index is made on first use, or by <see cref="Rebuild"/> after the build.
+    /// </summary>
+    private static BuildResult KeptForPreview(BuildResult result, BuildOptions options, PageRenderer renderer) =>
+        options.Cache is null || result.State is not { } state
+            ? result
+            : result with { Renderer = renderer, Readers = new Lazy<ProseReaders>(() => ProseReaders.From(state.Pages.Values)) };
 
     /// <summary>
     /// The preview's rebuild after <paramref name="changedFiles"/> (relative to the site folder; null when not known,
