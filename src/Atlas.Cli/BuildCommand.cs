@@ -58,10 +58,7 @@ public static class BuildCommand
                 $"built {Plural(result.PageCount, "page")} ({languages}, root {result.PagesPerLanguage.GetValueOrDefault("")}); {summary} into {display} in {result.Elapsed.TotalMilliseconds:0} ms; {Plural(result.WarningCount, "warning")}."));
             if (parse.GetValue(timings))
             {
-                foreach (var (stage, time) in result.Timings)
-                {
-                    stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{time.TotalMilliseconds,8:0} ms  {stage}"));
-                }
+                TimingsPrinter.Print(result, stdout);
             }
 
             return AtlasCommand.Ok;

@@ -81,13 +81,9 @@ public static class ServeCommand
                 var shown = report.ReloadedAfter is { } after ? string.Create(CultureInfo.InvariantCulture, $" (pages reloaded after {after.TotalMilliseconds:0} ms)") : "";
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{what}: rendered {result.PagesRendered} of {result.PageCount} pages in {result.Elapsed.TotalMilliseconds:0} ms{shown}"));
-                foreach (var (stage, time) in timings ? result.Timings : [])
-                {
-                    stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{time.TotalMilliseconds,8:0} ms  {stage}"));
-                }
-
                 if (timings)
                 {
+                    TimingsPrinter.Print(result, stdout);
                     stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{report.GcPauses.TotalMilliseconds,8:0} ms  of it paused by the garbage collector"));
                 }
             }

@@ -37,6 +37,9 @@ public sealed record BuildResult(
     /// <summary>How long each stage took (full builds), for <c>build --timings</c>.</summary>
     public System.Collections.Immutable.ImmutableArray<(string Stage, TimeSpan Time)> Timings { get; init; } = [];
 
+    /// <summary>The pages that took longest to render, slowest first (for <c>--timings</c>).</summary>
+    public ImmutableArray<(string Path, TimeSpan Time)> SlowestPages { get; init; } = [];
+
     /// <summary>What the build read, for the next incremental build; null when the build failed.</summary>
     public SiteState? State { get; init; }
 

@@ -70,7 +70,8 @@ internal static class ProseEdit
         var writer = new InPlaceWriter(output);
         var renderer = previous.Renderer?.WithProseOf(patched.Model) ?? SiteBuilder.Renderer(patched);
         stages.Mark("renderer");
-        var rendered = renderer.RenderAll(pages, (page, bytes) => writer.Write(page.OutputFile, bytes), diagnostics, cancellation);
+        var slowest = new SlowestPages();
+        var rendered = renderer.RenderAll(pages, (page, bytes) => writer.Write(page.OutputFile, bytes), diagnostics, cancellation, slowest: slowest);
         if (diagnostics.HasErrors || diagnostics.WarningCount > 0)
         {
             return null; // a template that fails on the new prose: let the ordinary build report it
@@ -98,6 +99,7 @@ internal static class ProseEdit
             PagesRendered = rendered.Count,
             ProseOnly = true,
             Timings = stages.Stages,
+            SlowestPages = slowest.ToImmutableArray(),
         };
     }
 

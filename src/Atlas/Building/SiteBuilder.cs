@@ -44,11 +44,12 @@ public static class SiteBuilder
         var signing = Task.Run(() => SiteState.Sign(site!));
         var renderer = Renderer(site!);
         var written = 0;
+        var slowest = new SlowestPages();
         var records = renderer.RenderAll(site!.Pages, (page, bytes) =>
         {
             writer.Write(page.OutputFile, bytes);
             Interlocked.Increment(ref written);
-        }, diagnostics, cancellation, options.Progress);
+        }, diagnostics, cancellation, options.Progress, slowest);
         stages.Mark("render and write pages");
 
         var others = OtherFiles(site, options.Cache).ToList();
@@ -70,7 +71,8 @@ public static class SiteBuilder
             records.ToImmutableSortedDictionary(StringComparer.Ordinal), [.. others.Select(o => o.Path)]);
         TrySave(state, output);
         stages.Mark("save state for incremental builds");
-        return KeptForPreview(Succeeded(site, diagnostics, written, clock, output, state) with { Timings = stages.Stages }, options, renderer);
+        var result = Succeeded(site, diagnostics, written, clock, output, state) with { Timings = stages.Stages, SlowestPages = slowest.ToImmutableArray() };
+        return KeptForPreview(result, options, renderer);
     }
 
     /// <summary>
@@ -104,7 +106,8 @@ public static class SiteBuilder
 
         var writer = new InPlaceWriter(output);
         var renderer = Renderer(site);
-        var rendered = renderer.RenderAll(pages, (page, bytes) => writer.Write(page.OutputFile, bytes), diagnostics, cancellation, options.Progress);
+        var slowest = new SlowestPages();
+        var rendered = renderer.RenderAll(pages, (page, bytes) => writer.Write(page.OutputFile, bytes), diagnostics, cancellation, options.Progress, slowest);
         stages.Mark("render and write affected pages");
         if (diagnostics.HasErrors || (options.Strict && diagnostics.WarningCount > 0))
         {
@@ -161,7 +164,12 @@ public static class SiteBuilder
         }
 
         stages.Mark("save state");
-        var result = Succeeded(site, diagnostics, writer.Written, clock, output, state) with { PagesRendered = rendered.Count, Timings = stages.Stages };
+        var result = Succeeded(site, diagnostics, writer.Written, clock, output, state) with
+        {
+            PagesRendered = rendered.Count,
+            Timings = stages.Stages,
+            SlowestPages = slowest.ToImmutableArray(),
+        };
         return KeptForPreview(result, options, renderer);
     }
 

@@ -79,7 +79,7 @@ public sealed class PageRenderer
     /// </summary>
     public ImmutableDictionary<string, PageRecord> RenderAll(
         IReadOnlyList<PageSpec> pages, Action<PageSpec, byte[]> write, DiagnosticBag diagnostics, CancellationToken cancellation = default,
-        Action<int, int>? progress = null)
+        Action<int, int>? progress = null, SlowestPages? slowest = null)
     {
         var done = 0;
         var failures = new ConcurrentDictionary<(SourceLocation, string), List<string>>();
@@ -91,7 +91,9 @@ public sealed class PageRenderer
                 page.Language is null ? null : _views.FormatterFor(page.Language));
             try
             {
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 var html = Render(state);
+                slowest?.Add(page.Path, System.Diagnostics.Stopwatch.GetElapsedTime(started));
                 write(page, Encoding.UTF8.GetBytes(html));
             }
             catch (ScriptRuntimeException e)

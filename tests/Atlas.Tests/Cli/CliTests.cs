@@ -24,6 +24,28 @@ public sealed class CliTests
     }
 
     [Fact]
+    public void Build_timings_list_every_stage_and_the_five_slowest_pages()
+    {
+        using var site = TestSite.Minimal();
+        var (exit, output, _) = Run("build", "--site", site.Directory, "--timings");
+        Assert.Equal(0, exit);
+        var lines = output.Replace("\r", "").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains(lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^ +\d+ ms  render and write pages$"));
+        var slowest = lines.Where(l => l.EndsWith("(one of the slowest pages)", StringComparison.Ordinal)).ToList();
+        Assert.Equal(5, slowest.Count);
+        var built = TestSite.Snapshot(site.Output).Keys.ToHashSet();
+        foreach (var line in slowest)
+        {
+            // Each names a page that was built, slowest first.
+            var path = System.Text.RegularExpressions.Regex.Match(line, @"rendering /(\S*) ").Groups[1].Value;
+            Assert.Contains(path.EndsWith(".html", StringComparison.Ordinal) ? path : path + "index.html", built);
+        }
+
+        var times = slowest.Select(l => int.Parse(l.Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(times.OrderDescending(), times);
+    }
+
+    [Fact]
     public void Content_errors_exit_one_with_located_messages_and_no_stack_trace()
     {
         using var site = TestSite.Minimal("""
