@@ -34,10 +34,12 @@ public sealed record BuildOptions(string SiteDirectory)
     public bool SaveState { get; init; } = true;
 
     /// <summary>
-    /// Called by incremental builds once the affected pages are in the output, before the generated files (search
-    /// index, data, feeds): the preview tells open pages to reload then.
+    /// Called by incremental builds as affected pages are in the output, before the generated files (search index,
+    /// data, feeds), with the output files (relative, '/'-separated) that were written or deleted: the preview tells
+    /// the open pages showing those files to reload. An edit to an entity's data calls it twice: first for the
+    /// entity's own pages, then for the lists, maps and pages that link to it.
     /// </summary>
-    public Action? PagesWritten { get; init; }
+    public Action<IReadOnlyList<string>>? PagesWritten { get; init; }
 
     /// <summary>The user's home folder, which is never an acceptable output; injectable for tests.</summary>
     public string? HomeDirectory { get; init; } = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);

@@ -11,12 +11,13 @@ public sealed class InPlaceWriter(string output)
 
     public int Written => _written;
 
-    public void Write(string relativePath, byte[] content)
+    /// <summary>Writes the file unless it already holds these bytes; true when it was written.</summary>
+    public bool Write(string relativePath, byte[] content)
     {
         var full = Path.Combine(output, relativePath);
         if (File.Exists(full) && new FileInfo(full).Length == content.Length && File.ReadAllBytes(full).AsSpan().SequenceEqual(content))
         {
-            return;
+            return false;
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
@@ -24,6 +25,7 @@ public sealed class InPlaceWriter(string output)
         File.WriteAllBytes(temporary, content);
         File.Move(temporary, full, overwrite: true);
         Interlocked.Increment(ref _written);
+        return true;
     }
 
     public void Delete(string relativePath)

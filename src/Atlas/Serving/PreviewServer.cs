@@ -98,7 +98,7 @@ public sealed class PreviewServer : IAsyncDisposable
         _loop = Task.Run(RebuildLoop);
     }
 
-    private BuildOptions BuildOptions(Action pagesWritten) => new(_options.SiteDirectory)
+    private BuildOptions BuildOptions(Action<IReadOnlyList<string>> pagesWritten) => new(_options.SiteDirectory)
     {
         PagesWritten = pagesWritten,
         OutputDirectory = _output,
@@ -119,11 +119,21 @@ public sealed class PreviewServer : IAsyncDisposable
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var pausesBefore = GC.GetTotalPauseDuration();
         TimeSpan? reloadedAfter = null;
-        void PagesWritten()
+        var failedBefore = _errors.Count > 0;
+        void PagesWritten(IReadOnlyList<string> files)
         {
+            // After a failed build every open page shows the errors: all of them reload, once.
             _errors = [];
-            reloadedAfter = System.Diagnostics.Stopwatch.GetElapsedTime(started);
-            Broadcast("reload");
+            reloadedAfter ??= System.Diagnostics.Stopwatch.GetElapsedTime(started);
+            if (failedBefore)
+            {
+                failedBefore = false;
+                BroadcastReload(null);
+            }
+            else if (files.Count > 0)
+            {
+                BroadcastReload(files);
+            }
         }
 
         BuildResult result;
@@ -144,13 +154,13 @@ public sealed class PreviewServer : IAsyncDisposable
             _errors = [];
             if (reloadedAfter is null)
             {
-                Broadcast("reload");
+                BroadcastReload(null); // a full build: any page may have changed
             }
         }
         else
         {
             _errors = [.. result.Diagnostics.Where(d => d.IsError)];
-            Broadcast("error");
+            Broadcast("error", Generation.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
         Interlocked.Increment(ref _generation);
@@ -240,8 +250,17 @@ public sealed class PreviewServer : IAsyncDisposable
         }
     }
 
-    private void Broadcast(string message)
+    /// <summary>
+    /// Tells open pages to reload: those showing one of <paramref name="files"/> (output files relative to the site
+    /// root), or every page when null. The reload script knows which file its page shows.
+    /// </summary>
+    private void BroadcastReload(IReadOnlyList<string>? files) =>
+        Broadcast("reload", System.Text.Json.JsonSerializer.Serialize(new ReloadMessage(files), ReloadMessageJson.Default.ReloadMessage));
+
+    /// <summary>A server-sent event to every open page; <paramref name="data"/> is one line.</summary>
+    private void Broadcast(string name, string data)
     {
+        var message = $"event: {name}\ndata: {data}\n\n";
         lock (_gate)
         {
             foreach (var listener in _listeners)
@@ -268,7 +287,7 @@ public sealed class PreviewServer : IAsyncDisposable
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
             await foreach (var message in channel.Reader.ReadAllAsync(stop.Token))
             {
-                await context.Response.WriteAsync($"event: {message}\ndata: {Generation}\n\n", stop.Token);
+                await context.Response.WriteAsync(message, stop.Token);
                 await context.Response.Body.FlushAsync(stop.Token);
             }
         }
@@ -290,10 +309,20 @@ public sealed class PreviewServer : IAsyncDisposable
         context.Response.ContentType = "text/javascript; charset=utf-8";
         context.Response.Headers.CacheControl = "no-store";
         return context.Response.WriteAsync("""
-            // Preview only: reload when the atlas is rebuilt (also after an error is fixed).
+            // Preview only: reload when a rebuild rewrote the file this page shows (the server says which file that is;
+            // at a missing address, the page that would be there), or when told that everything may have changed.
+            // The error page knows no file: it reloads after every rebuild.
             (function () {
+              var shown = document.currentScript && document.currentScript.getAttribute("data-file");
+              var asked = "";
+              try { asked = decodeURIComponent(location.pathname).replace(/^\//, ""); } catch (e) { }
+              if (asked === "" || /\/$/.test(asked)) asked += "index.html";
               var source = new EventSource("/__atlas/events");
-              source.addEventListener("reload", function () { window.location.reload(); });
+              source.addEventListener("open", function () { document.documentElement.setAttribute("data-preview", "live"); });
+              source.addEventListener("reload", function (event) {
+                var files = JSON.parse(event.data).files;
+                if (!files || !shown || files.indexOf(shown) >= 0 || files.indexOf(asked) >= 0) window.location.reload();
+              });
               source.addEventListener("error", function (event) { if (event.data) window.location.reload(); });
             })();
             """);
@@ -357,7 +386,7 @@ public sealed class PreviewServer : IAsyncDisposable
 
         if (file.EndsWith(".html", StringComparison.Ordinal))
         {
-            bytes = InjectReload(bytes);
+            bytes = InjectReload(bytes, Path.GetRelativePath(_output, file).Replace('\\', '/'));
         }
 
         context.Response.ContentLength = bytes.Length;
@@ -367,11 +396,14 @@ public sealed class PreviewServer : IAsyncDisposable
         }
     }
 
-    /// <summary>The preview adds its reload script (same origin, so the pages' CSP allows it).</summary>
-    private static byte[] InjectReload(byte[] html)
+    /// <summary>
+    /// The preview adds its reload script (same origin, so the pages' CSP allows it), with the output file the page
+    /// shows (<paramref name="shown"/>, e.g. "en/404.html" at a missing address).
+    /// </summary>
+    private static byte[] InjectReload(byte[] html, string shown)
     {
         var text = Encoding.UTF8.GetString(html);
-        var tag = $"<script src=\"{ScriptPath}\" defer></script>";
+        var tag = $"<script src=\"{ScriptPath}\" data-file=\"{WebUtility.HtmlEncode(shown)}\" defer></script>";
         var index = text.LastIndexOf("</body>", StringComparison.OrdinalIgnoreCase);
         return Encoding.UTF8.GetBytes(index < 0 ? text + tag : text.Insert(index, tag));
     }

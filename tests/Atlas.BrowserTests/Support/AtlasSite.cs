@@ -53,10 +53,7 @@ public sealed class AtlasSite : IAsyncLifetime
         }
 
         // A private copy: edits in the working tree while the tests run must not rebuild the site under them.
-        Directory.CreateDirectory(_copy);
-        File.Copy(Path.Combine(Repository.Root, "site.yml"), Path.Combine(_copy, "site.yml"));
-        CopyDirectory(Path.Combine(Repository.Root, "content"), Path.Combine(_copy, "content"));
-        CopyDirectory(Path.Combine(Repository.Root, "templates"), Path.Combine(_copy, "templates"));
+        CopyShippedAtlas(_copy);
 
         _server = await PreviewServer.StartAsync(new PreviewOptions(_copy) { Port = 0 });
         if (_server.Errors.Count > 0)
@@ -124,6 +121,15 @@ public sealed class AtlasSite : IAsyncLifetime
             .Select(path => path == "index.html" ? "" : path.EndsWith("/index.html", StringComparison.Ordinal) ? path[..^"index.html".Length] : path)
             .Order(StringComparer.Ordinal)
             .ToList();
+
+    /// <summary>The shipped atlas's sources (site.yml, content/, templates/), copied into <paramref name="folder"/>.</summary>
+    public static void CopyShippedAtlas(string folder)
+    {
+        Directory.CreateDirectory(folder);
+        File.Copy(Path.Combine(Repository.Root, "site.yml"), Path.Combine(folder, "site.yml"));
+        CopyDirectory(Path.Combine(Repository.Root, "content"), Path.Combine(folder, "content"));
+        CopyDirectory(Path.Combine(Repository.Root, "templates"), Path.Combine(folder, "templates"));
+    }
 
     private static void CopyDirectory(string from, string to)
     {

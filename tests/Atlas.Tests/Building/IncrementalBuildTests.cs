@@ -137,9 +137,44 @@ public sealed class IncrementalBuildTests
             site.Delete($"content/parks/{file}");
         }
 
-        var result = Incremental(site, output);
+        var told = new List<string>();
+        var result = SiteBuilder.BuildIncremental(new BuildOptions(site.Directory)
+        {
+            OutputDirectory = output, HomeDirectory = "/nonexistent", PagesWritten = told.AddRange,
+        });
         Assert.True(result.Succeeded);
         Assert.False(Directory.Exists(Path.Combine(output, "en/parks/gaozhu")));
+        Assert.Contains("en/parks/gaozhu/index.html", told); // an open page of it reloads, to the 404
+        AssertSameAsFullBuild(site, output);
+    }
+
+    [Fact]
+    public void A_data_edit_writes_the_entitys_own_pages_first_then_the_pages_that_show_it_naming_the_files_each_time()
+    {
+        using var site = TestSite.Minimal();
+        var output = Path.Combine(site.Directory, "public");
+        Incremental(site, output);
+        var steps = new List<(IReadOnlyList<string> Files, bool PageShowsEdit, bool ListShowsEdit)>();
+        site.Write("content/cities/chengdu.yml", "name: {zh: 成都市, en: Chengdu City}\nsummary: {zh: 四川省会, en: Capital of Sichuan}\ncoordinates: [104.07, 30.57]\n");
+
+        var result = SiteBuilder.BuildIncremental(new BuildOptions(site.Directory)
+        {
+            OutputDirectory = output, HomeDirectory = "/nonexistent",
+            PagesWritten = files => steps.Add((files,
+                File.ReadAllText(Path.Combine(output, "en/cities/chengdu/index.html")).Contains("Chengdu City", StringComparison.Ordinal),
+                File.ReadAllText(Path.Combine(output, "en/cities/index.html")).Contains("Chengdu City", StringComparison.Ordinal))),
+        });
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        Assert.Equal(2, steps.Count);
+        Assert.Contains("en/cities/chengdu/index.html", steps[0].Files);
+        Assert.Contains("zh/cities/chengdu/index.html", steps[0].Files);
+        Assert.All(steps[0].Files, file => Assert.Matches("^(en|zh)/cities/chengdu/", file));
+        Assert.Equal((true, false), (steps[0].PageShowsEdit, steps[0].ListShowsEdit));
+        Assert.Contains("en/cities/index.html", steps[1].Files);
+        Assert.Contains("en/cities/chongqing/index.html", steps[1].Files); // its twin
+        Assert.DoesNotContain("en/parks/gaozhu/index.html", steps[1].Files); // does not show Chengdu's name: unchanged
+        Assert.True(steps[1].ListShowsEdit);
         AssertSameAsFullBuild(site, output);
     }
 

@@ -69,7 +69,7 @@ public sealed class ProseEditTests
         BuildOptions Options() => new(site.Directory)
         {
             OutputDirectory = output, HomeDirectory = "/nonexistent", Cache = cache, SaveState = false,
-            PagesWritten = () => seen = (
+            PagesWritten = _ => seen = (
                 File.ReadAllText(Path.Combine(output, "en/cities/chengdu/index.html")).Contains("reload order", StringComparison.Ordinal),
                 File.ReadAllText(Path.Combine(output, "en/search.json")).Contains("reload order", StringComparison.Ordinal)),
         };

@@ -40,7 +40,8 @@ public sealed class PreviewServerTests
         var page = new Uri(server.Address, "en/cities/chengdu/");
         var first = await Http.GetStringAsync(page);
         Assert.Contains("Chengdu body.", first);
-        Assert.Contains(PreviewServer.ScriptPath, first); // the reload script is injected
+        // The reload script is injected, told which file the page shows.
+        Assert.Contains($"<script src=\"{PreviewServer.ScriptPath}\" data-file=\"en/cities/chengdu/index.html\" defer></script>", first);
 
         // The open page listens for rebuilds and is told to reload after one.
         using var events = await Http.GetAsync(new Uri(server.Address, PreviewServer.EventsPath.TrimStart('/')), HttpCompletionOption.ResponseHeadersRead);
@@ -55,9 +56,14 @@ public sealed class PreviewServerTests
             {
             }
 
-            return line;
+            return (line, await stream.ReadLineAsync());
         });
-        Assert.Equal("event: reload", await reload.WaitAsync(TimeSpan.FromSeconds(30)));
+        // Only the pages that were rewritten reload: the event names their files.
+        var (name, data) = await reload.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal("event: reload", name);
+        Assert.StartsWith("data: {\"files\":[", data);
+        Assert.Contains("\"en/cities/chengdu/index.html\"", data);
+        Assert.DoesNotContain("zh/cities/chengdu/", data); // the Chinese page does not show the English body
         await PollUntil(page, html => html.Contains("Chengdu, edited while serving.", StringComparison.Ordinal));
 
         // The watcher told the rebuild which file changed, and a body edit took the prose-only path. (The page shows
@@ -89,7 +95,9 @@ public sealed class PreviewServerTests
 
         var english = await Http.GetAsync(new Uri(server.Address, "en/no/such/page/"));
         Assert.Equal(HttpStatusCode.NotFound, english.StatusCode);
-        Assert.Contains("Hello 404", await english.Content.ReadAsStringAsync());
+        var notFound = await english.Content.ReadAsStringAsync();
+        Assert.Contains("Hello 404", notFound);
+        Assert.Contains("data-file=\"en/404.html\"", notFound); // reloads when the 404 or the page at its address is written
         var chinese = await Http.GetAsync(new Uri(server.Address, "zh/no/such/page/"));
         Assert.Contains("你好 404", await chinese.Content.ReadAsStringAsync());
 
