@@ -34,7 +34,13 @@ public static class AtlasCommand
 
         try
         {
-            return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+            // Ctrl+C or SIGTERM cancels the command, which then cleans up: the preview deletes its private output
+            // folder (tens of thousands of files at 10,000 entities), a build its staging folder. The default grace of
+            // 2 s ended the process halfway through that and left the rest in the temporary folder.
+            return parsed.Invoke(new InvocationConfiguration
+            {
+                Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = TimeSpan.FromSeconds(30),
+            });
         }
         catch (Exception e) when (Environment.GetEnvironmentVariable("ATLAS_DEBUG") != "1")
         {
