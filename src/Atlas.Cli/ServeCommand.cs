@@ -78,7 +78,7 @@ public static class ServeCommand
         {
             if (result.Succeeded)
             {
-                var shown = report.ReloadedAfter is { } after ? string.Create(CultureInfo.InvariantCulture, $" (pages reloaded after {after.TotalMilliseconds:0} ms)") : "";
+                var shown = report.ReloadedAfter is { } after ? string.Create(CultureInfo.InvariantCulture, $" (pages reloaded after {after.TotalMilliseconds:0} ms{(result.FirstLookPages > 0 ? $", first the edited entity's {result.FirstLookPages}" : "")})") : "";
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{what}: rendered {result.PagesRendered} of {result.PageCount} pages in {result.Elapsed.TotalMilliseconds:0} ms{shown}"));
                 if (timings)

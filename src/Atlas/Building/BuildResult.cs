@@ -54,4 +54,13 @@ public sealed record BuildResult(
 
     /// <summary>True when the build took only an edit to prose (see <see cref="SiteBuilder.Rebuild"/>).</summary>
     public bool ProseOnly { get; init; }
+
+    /// <summary>How many pages the preview's first look at a data edit wrote before the rebuild (see DataEditFirstLook).</summary>
+    public int FirstLookPages { get; init; }
+
+    /// <summary>
+    /// The pages (paths) a failed incremental build had already rewritten: for them the output no longer holds what
+    /// the previous state says (see <see cref="SiteBuilder.AfterFailure"/>).
+    /// </summary>
+    public ImmutableArray<string> RewrittenPages { get; init; } = [];
 }

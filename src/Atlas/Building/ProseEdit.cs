@@ -27,12 +27,12 @@ internal static class ProseEdit
         var state = previous.State!;
         var cache = options.Cache!;
         var output = previous.OutputDirectory;
-        if (previous.Diagnostics.Count > 0 || !File.Exists(Path.Combine(output, OutputWriter.MarkerFile)))
+        if (previous.Diagnostics.Count > 0 || state.Pages.Count != site.Pages.Length || !File.Exists(Path.Combine(output, OutputWriter.MarkerFile)))
         {
             return null; // warnings of the previous build would have to be worked out again: the ordinary build does that
         }
 
-        if (EditedEntities(site, changedFiles) is not { Count: > 0 } edited)
+        if (EditedEntities.Find(site, changedFiles, dataFiles: false) is not { Count: > 0 } edited)
         {
             return null;
         }
@@ -41,17 +41,13 @@ internal static class ProseEdit
         var rebuilt = new List<Entity>(edited.Count);
         foreach (var entity in edited)
         {
-            var source = ContentLoader.Reload(site.Config, entity.Collection, entity.Slug, entity.SourceFiles, cache.Files);
-            var bag = new DiagnosticBag();
-            source = source is null ? null : Drafts.Apply([source], options.Drafts, bag) is [var kept] ? kept : null;
-            var again = source is null ? null : ModelBuilder.BuildEntity(site.Config, source, site.Model.Ids, bag);
-            if (again is null || bag.ErrorCount + bag.WarningCount > 0 || !again.SourceFiles.SequenceEqual(entity.SourceFiles) ||
+            if (EditedEntities.Reread(site, entity, options, cache) is not var (source, again) ||
                 SiteState.EntitySignature(again) != SiteState.EntitySignature(entity))
             {
                 return null;
             }
 
-            cache.Entities.Set(source!, again); // the next ordinary build reuses it
+            cache.Entities.Set(source, again); // the next ordinary build reuses it
             rebuilt.Add(again);
         }
 
@@ -112,45 +108,5 @@ internal static class ProseEdit
             Timings = stages.Stages,
             SlowestPages = slowest.ToImmutableArray(),
         };
-    }
-
-    /// <summary>
-    /// The entities whose Markdown files are among the changed files, or null when a change is anything else. Files
-    /// that neither exist now nor existed before (an editor's temporary file, already gone) do not count.
-    /// </summary>
-    private static List<Entity>? EditedEntities(LoadedSite site, IReadOnlyCollection<string> changedFiles)
-    {
-        var edited = new List<Entity>();
-        foreach (var path in changedFiles)
-        {
-            if (!path.StartsWith(SiteConfig.ContentFolder + "/", StringComparison.Ordinal))
-            {
-                return null;
-            }
-
-            if (site.Model.EntityOfFile(path) is { } entity)
-            {
-                if (!path.EndsWith(".md", StringComparison.Ordinal))
-                {
-                    return null; // a data file: lists, links, maps and charts may show what changed
-                }
-
-                if (!edited.Contains(entity))
-                {
-                    edited.Add(entity);
-                }
-
-                continue;
-            }
-
-            // Not a file of any entity: fine only if there is nothing there now and nothing was read from under it.
-            var full = Path.Combine(site.Config.SiteDirectory, path);
-            if (File.Exists(full) || Directory.Exists(full) || site.Model.HasFilesUnder(path + "/"))
-            {
-                return null;
-            }
-        }
-
-        return edited;
     }
 }

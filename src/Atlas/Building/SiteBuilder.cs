@@ -114,6 +114,7 @@ public static class SiteBuilder
         var first = pages.Where(p => p.Entity is { } id && changed.Contains(DependencyKeys.Entity(id))).ToList();
         var steps = first.Count == 0 || first.Count == pages.Count ? [pages] : new[] { first, pages.Except(first).ToList() };
         var rendered = ImmutableDictionary<string, PageRecord>.Empty.WithComparers(StringComparer.Ordinal);
+        var rewritten = new List<string>();
         for (var step = 0; step < steps.Length; step++)
         {
             var written = new List<string>();
@@ -124,14 +125,16 @@ public static class SiteBuilder
                     lock (written)
                     {
                         written.Add(page.OutputFile);
+                        rewritten.Add(page.Path);
                     }
                 }
             }, diagnostics, cancellation, options.Progress, slowest));
             if (diagnostics.HasErrors || (options.Strict && diagnostics.WarningCount > 0))
             {
-                // Pages already rewritten stay; the state is not saved, so the next build re-renders them again.
+                // Pages already rewritten stay; the state is not saved, so the next build re-renders them again (and
+                // a preview, which keeps its state in memory, forgets them: AfterFailure).
                 SiteState.Delete(output);
-                return Failed(diagnostics, clock, output);
+                return Failed(diagnostics, clock, output) with { RewrittenPages = [.. rewritten.Order(StringComparer.Ordinal)] };
             }
 
             if (step == steps.Length - 1)
@@ -230,7 +233,30 @@ public static class SiteBuilder
             return result;
         }
 
-        var built = BuildIncremental(options, previous?.State, cancellation);
+        // An edit to entities' data: their own pages first, from the previous model (see DataEditFirstLook).
+        var firstLook = previous is { Succeeded: true, Site: not null, State: not null } && changedFiles is { Count: > 0 } && options.Cache is not null
+            ? DataEditFirstLook.TryWrite(options, previous, changedFiles, cancellation)
+            : null;
+        BuildResult built;
+        try
+        {
+            built = BuildIncremental(options, previous?.State, cancellation);
+        }
+        catch
+        {
+            firstLook?.Undo();
+            throw;
+        }
+
+        if (!built.Succeeded)
+        {
+            firstLook?.Undo();
+        }
+        else if (firstLook is not null)
+        {
+            built = built with { FirstLookPages = firstLook.PagesWritten };
+        }
+
         if (built is { Readers: { } readers, Renderer: { } renderer })
         {
             // Off the rebuild's path: the next prose edit needs these (and waits for the index if it comes sooner).
@@ -243,6 +269,16 @@ public static class SiteBuilder
 
         return built;
     }
+
+    /// <summary>
+    /// What a preview keeps after <paramref name="failed"/>: the last good build, without the records of the pages
+    /// the failed build had already rewritten, so the next rebuild renders those again whatever it changes (reverting
+    /// the edit that failed included). A state missing records also keeps the next rebuild off the fast paths.
+    /// </summary>
+    public static BuildResult AfterFailure(BuildResult previous, BuildResult failed) =>
+        failed.RewrittenPages.IsEmpty || previous.State is not { } state
+            ? previous
+            : previous with { State = state with { Pages = state.Pages.RemoveRange(failed.RewrittenPages) } };
 
     private static bool Writable(LoadedSite? site, BuildOptions options, string output, DiagnosticBag diagnostics)
     {

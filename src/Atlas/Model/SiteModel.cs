@@ -72,6 +72,20 @@ public sealed class SiteModel
         _texts = texts;
     }
 
+    private SiteModel(SiteModel model, IReadOnlyCollection<Entity> replaced)
+    {
+        var byId = replaced.ToDictionary(e => e.Id);
+        Entity Current(Entity e) => byId.GetValueOrDefault(e.Id) ?? e;
+        Config = model.Config;
+        Entities = [.. model.Entities.Select(Current)];
+        Collections = model.Collections.ToImmutableDictionary(p => p.Key, p => p.Value.Any(e => byId.ContainsKey(e.Id)) ? [.. p.Value.Select(Current)] : p.Value);
+        _byId = model._byId.SetItems(byId);
+        _backlinks = model._backlinks;
+        _positions = model._positions;
+        _indexes = model._indexes;
+        _texts = model._texts.RemoveRange(byId.Keys);
+    }
+
     public SiteConfig Config { get; }
 
     /// <summary>All entities: collections in site.yml order, each in its own sort order.</summary>
@@ -101,6 +115,14 @@ public sealed class SiteModel
     /// </summary>
     public SiteModel WithTexts(IEnumerable<Entity> entities) =>
         new(this, _texts.SetItems(entities.Select(e => KeyValuePair.Create(e.Id, e.Texts))));
+
+    /// <summary>
+    /// The same model with some entities replaced by new versions of themselves (same ids, same files): the
+    /// preview's first look at an edit to an entity's data (see Building/DataEditFirstLook). Look-ups by id and the
+    /// lists give the new entities; the order of the collections and the backlinks stay those of this model, so only
+    /// the edited entities' own pages are rendered from it, and the ordinary build that follows makes the real model.
+    /// </summary>
+    public SiteModel WithEntities(IReadOnlyCollection<Entity> entities) => new(this, entities);
 
     /// <summary>The entity read from a content file (relative to the site folder), or null.</summary>
     public Entity? EntityOfFile(string path) => _indexes.Value.ByFile.GetValueOrDefault(path);

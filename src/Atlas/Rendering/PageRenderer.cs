@@ -39,11 +39,11 @@ public sealed class PageRenderer
         _builtins = CreateBuiltins();
     }
 
-    private PageRenderer(PageRenderer renderer, SiteModel model)
+    private PageRenderer(PageRenderer renderer, SiteModel model, IReadOnlySet<EntityId>? edited = null)
     {
         _model = model;
         _templates = renderer._templates;
-        _views = renderer._views.WithProseOf(model);
+        _views = edited is null ? renderer._views.WithProseOf(model) : renderer._views.WithDataOf(model, edited);
         _site = renderer._site; // the site-wide views show no prose
         _taxonomies = renderer._taxonomies;
         _functions = renderer._functions;
@@ -71,6 +71,12 @@ public sealed class PageRenderer
 
     /// <summary>This renderer, with everything it built and shares between pages, over a model that differs only in prose.</summary>
     public PageRenderer WithProseOf(SiteModel model) => new(this, model);
+
+    /// <summary>
+    /// A renderer for the edited entities' own pages over <see cref="SiteModel.WithEntities"/> (the preview's first
+    /// look at a data edit): their views are built again, the site-wide ones (map, charts) are the previous build's.
+    /// </summary>
+    public PageRenderer WithDataOf(SiteModel model, IReadOnlySet<EntityId> edited) => new(this, model, edited);
 
     /// <summary>
     /// Renders the pages and hands each result to <paramref name="write"/> (called from several threads).

@@ -49,6 +49,25 @@ public sealed class ViewFactory
         _collections = views._collections;
     }
 
+    private ViewFactory(ViewFactory views, SiteModel model, IReadOnlySet<EntityId> edited)
+    {
+        _model = model;
+        _map = views._map;
+        _updated = views._updated;
+        _bundles = views._bundles;
+        _formatters = views._formatters;
+        _sites = views._sites; // the same entities: the counts hold
+        _summaries = new(views._summaries.Where(p => !edited.Contains(p.Key.Item1)));
+        var collections = edited.Select(id => id.Collection).ToHashSet(StringComparer.Ordinal);
+        _collections = new(views._collections.Where(p => !collections.Contains(p.Key.Item1)));
+    }
+
+    /// <summary>
+    /// The views over <see cref="SiteModel.WithEntities"/>: the summaries of the edited entities and the lists of
+    /// their collections are built again, the rest is shared (a summary shows no other entity's data).
+    /// </summary>
+    public ViewFactory WithDataOf(SiteModel model, IReadOnlySet<EntityId> edited) => new(this, model, edited);
+
     /// <summary>
     /// The same views over a model that differs only in prose (<see cref="SiteModel.WithTexts"/>): what is built
     /// once and shared (site, summaries, collection lists) shows no prose, so it is kept.

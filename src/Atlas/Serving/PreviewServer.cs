@@ -159,6 +159,7 @@ public sealed class PreviewServer : IAsyncDisposable
         }
         else
         {
+            _previous = _previous is null ? null : SiteBuilder.AfterFailure(_previous, result);
             _errors = [.. result.Diagnostics.Where(d => d.IsError)];
             Broadcast("error", Generation.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }

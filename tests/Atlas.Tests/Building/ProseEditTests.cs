@@ -9,39 +9,11 @@ namespace Atlas.Tests.Building;
 /// </summary>
 public sealed class ProseEditTests
 {
-    /// <summary>What the preview server does: one cache, each rebuild told which files changed.</summary>
-    private sealed class Preview(TestSite site)
-    {
-        private readonly BuildCache _cache = new();
-        private BuildResult? _last;
-
-        public string Output { get; } = Path.Combine(site.Directory, "public");
-
-        public BuildResult Rebuild(params string[]? changed)
-        {
-            var options = new BuildOptions(site.Directory) { OutputDirectory = Output, HomeDirectory = "/nonexistent", Cache = _cache, SaveState = false };
-            var result = SiteBuilder.Rebuild(options, _last, changed);
-            if (result.Succeeded)
-            {
-                _last = result;
-            }
-
-            return result;
-        }
-    }
-
-    private static void AssertSameAsFullBuild(TestSite site, string output)
-    {
-        var full = Path.Combine(site.Directory, "full-" + Guid.NewGuid().ToString("N")[..6]);
-        site.BuildOk(full);
-        Assert.Equal(TestSite.Snapshot(full), TestSite.Snapshot(output));
-    }
-
     [Fact]
     public void A_body_edit_renders_only_the_entitys_pages_and_the_search_index_and_equals_a_full_build()
     {
         using var site = TestSite.Minimal();
-        var preview = new Preview(site);
+        var preview = new PreviewBuilds(site);
         Assert.True(preview.Rebuild(null).Succeeded);
         var unrelated = File.GetLastWriteTimeUtc(Path.Combine(preview.Output, "en/cities/chengdu/index.html"));
 
@@ -54,7 +26,7 @@ public sealed class ProseEditTests
         Assert.Contains("edited in the preview", File.ReadAllText(Path.Combine(preview.Output, "en/parks/gaozhu/index.html")));
         Assert.Contains("edited in the preview", File.ReadAllText(Path.Combine(preview.Output, "en/search.json")));
         Assert.Equal(unrelated, File.GetLastWriteTimeUtc(Path.Combine(preview.Output, "en/cities/chengdu/index.html")));
-        AssertSameAsFullBuild(site, preview.Output);
+        preview.AssertSameAsFullBuild();
     }
 
     [Fact]
@@ -87,7 +59,7 @@ public sealed class ProseEditTests
     public void Edits_one_after_another_keep_equal_to_a_full_build_whichever_path_each_takes()
     {
         using var site = TestSite.Minimal();
-        var preview = new Preview(site);
+        var preview = new PreviewBuilds(site);
         Assert.True(preview.Rebuild(null).Succeeded);
         (string Path, string Content, bool Prose)[] edits =
         [
@@ -105,7 +77,7 @@ public sealed class ProseEditTests
             var result = preview.Rebuild(path);
             Assert.True(result.Succeeded, $"{path}: {string.Join("\n", result.Diagnostics)}");
             Assert.Equal(prose, result.ProseOnly);
-            AssertSameAsFullBuild(site, preview.Output);
+            preview.AssertSameAsFullBuild();
         }
     }
 
@@ -113,7 +85,7 @@ public sealed class ProseEditTests
     public void Two_bodies_saved_together_make_one_prose_rebuild()
     {
         using var site = TestSite.Minimal();
-        var preview = new Preview(site);
+        var preview = new PreviewBuilds(site);
         preview.Rebuild(null);
         site.Write("content/cities/chengdu.en.md", "Chengdu, together.\n");
         site.Write("content/cities/chongqing.zh.md", "重庆，一起改。\n");
@@ -121,7 +93,7 @@ public sealed class ProseEditTests
         var result = preview.Rebuild("content/cities/chengdu.en.md", "content/cities/chongqing.zh.md", "content/cities/.chengdu.en.md.swp");
 
         Assert.True(result.ProseOnly); // the editor's temporary file is gone and was never content
-        AssertSameAsFullBuild(site, preview.Output);
+        preview.AssertSameAsFullBuild();
     }
 
     public static TheoryData<string, string[]> NotProse => new()
@@ -137,7 +109,7 @@ public sealed class ProseEditTests
     public void Other_changes_take_the_ordinary_incremental_build(string kind, string[] changed)
     {
         using var site = TestSite.Minimal();
-        var preview = new Preview(site);
+        var preview = new PreviewBuilds(site);
         preview.Rebuild(null);
         site.Write("content/cities/chengdu.en.md", "Chengdu body, edited.\n");
         switch (kind)
@@ -165,14 +137,14 @@ public sealed class ProseEditTests
         }
 
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
-        AssertSameAsFullBuild(site, preview.Output);
+        preview.AssertSameAsFullBuild();
     }
 
     [Fact]
     public void A_body_with_a_problem_is_reported_like_a_full_build_reports_it_and_the_fix_recovers()
     {
         using var site = TestSite.Minimal();
-        var preview = new Preview(site);
+        var preview = new PreviewBuilds(site);
         preview.Rebuild(null);
         site.Write("content/cities/chengdu.en.md", "See [nowhere](ref:cities/nowhere).\n");
 
@@ -185,6 +157,6 @@ public sealed class ProseEditTests
         site.Write("content/cities/chengdu.en.md", "See [Chongqing](ref:cities/chongqing).\n");
         var fixedAgain = preview.Rebuild("content/cities/chengdu.en.md");
         Assert.True(fixedAgain.Succeeded, string.Join("\n", fixedAgain.Diagnostics));
-        AssertSameAsFullBuild(site, preview.Output);
+        preview.AssertSameAsFullBuild();
     }
 }

@@ -1,0 +1,109 @@
+using Atlas.Diagnostics;
+using Atlas.Model;
+using Atlas.Output;
+using Atlas.Rendering;
+
+namespace Atlas.Building;
+
+/// <summary>
+/// The preview's first look at an edit to existing entities' data (a .yml file, or front matter): before the model is
+/// rebuilt for every entity, the edited entities are read and validated again on their own, their own pages are
+/// rendered from the previous model with them put in (<see cref="SiteModel.WithEntities"/>), written, and open pages
+/// told to reload. The ordinary incremental build follows at once and writes what the edit changes everywhere,
+/// these pages included when the first look differs (a collection re-sorted by a changed value, a moved point on
+/// their small map): its output is a full build's. Should that build fail, the first look's pages get their previous
+/// bytes back (<see cref="Undo"/>), so the output stays the last good build's.
+/// </summary>
+internal sealed class DataEditFirstLook
+{
+    private readonly string _output;
+    private readonly List<(string File, byte[]? Before)> _replaced;
+
+    private DataEditFirstLook(string output, List<(string File, byte[]? Before)> replaced)
+    {
+        _output = output;
+        _replaced = replaced;
+    }
+
+    /// <summary>Writes the edited entities' pages; null when the change is not (only) that or they could not be rendered.</summary>
+    public static DataEditFirstLook? TryWrite(BuildOptions options, BuildResult previous, IReadOnlyCollection<string> changedFiles, CancellationToken cancellation)
+    {
+        var site = previous.Site!;
+        var cache = options.Cache!;
+        var output = previous.OutputDirectory;
+        if (previous.Diagnostics.Count > 0 || previous.Renderer is null || previous.State!.Pages.Count != site.Pages.Length ||
+            !File.Exists(Path.Combine(output, OutputWriter.MarkerFile)) ||
+            EditedEntities.Find(site, changedFiles, dataFiles: true) is not { Count: > 0 } edited)
+        {
+            return null;
+        }
+
+        var rebuilt = new List<Entity>(edited.Count);
+        foreach (var entity in edited)
+        {
+            if (EditedEntities.Reread(site, entity, options, cache) is not var (source, again))
+            {
+                return null;
+            }
+
+            cache.Entities.Set(source, again); // the ordinary build that follows reuses it
+            rebuilt.Add(again);
+        }
+
+        var ids = rebuilt.Select(e => e.Id).ToHashSet();
+        var model = site.Model.WithEntities(rebuilt);
+        var pages = site.Pages.Where(p => p.Entity is { } id && ids.Contains(id)).ToList();
+        var renderer = previous.Renderer.WithDataOf(model, ids);
+        var rendered = new List<(string File, byte[] Content)>();
+        var diagnostics = new DiagnosticBag();
+        renderer.RenderAll(pages, (page, bytes) =>
+        {
+            lock (rendered)
+            {
+                rendered.Add((page.OutputFile, bytes));
+            }
+        }, diagnostics, cancellation);
+        if (diagnostics.HasErrors || diagnostics.WarningCount > 0)
+        {
+            return null; // the ordinary build reports it
+        }
+
+        // Written one by one, keeping what was there (and skipping what would not change).
+        var replaced = new List<(string File, byte[]? Before)>();
+        foreach (var (file, content) in rendered.OrderBy(r => r.File, StringComparer.Ordinal))
+        {
+            var full = Path.Combine(output, file);
+            var before = File.Exists(full) ? File.ReadAllBytes(full) : null;
+            if (before is not null && before.AsSpan().SequenceEqual(content))
+            {
+                continue;
+            }
+
+            new InPlaceWriter(output).Write(file, content);
+            replaced.Add((file, before));
+        }
+
+        options.PagesWritten?.Invoke([.. replaced.Select(r => r.File)]);
+        return new DataEditFirstLook(output, replaced);
+    }
+
+    /// <summary>How many pages the first look wrote (those whose bytes it changed).</summary>
+    public int PagesWritten => _replaced.Count;
+
+    /// <summary>Puts back the bytes the first look replaced (the ordinary build failed: the output stays the last good one).</summary>
+    public void Undo()
+    {
+        var writer = new InPlaceWriter(_output);
+        foreach (var (file, before) in _replaced)
+        {
+            if (before is null)
+            {
+                writer.Delete(file);
+            }
+            else
+            {
+                writer.Write(file, before);
+            }
+        }
+    }
+}

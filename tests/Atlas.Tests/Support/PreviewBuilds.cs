@@ -1,0 +1,54 @@
+using Atlas.Building;
+
+namespace Atlas.Tests.Support;
+
+/// <summary>
+/// What the preview server does with a site, without the server: one build cache, each rebuild told which files
+/// changed and handed the previous successful result; <see cref="Told"/> collects what open pages were told to reload.
+/// </summary>
+public sealed class PreviewBuilds(TestSite site)
+{
+    private readonly BuildCache _cache = new();
+    private BuildResult? _last;
+
+    public string Output { get; } = Path.Combine(site.Directory, "public");
+
+    /// <summary>Each call of <see cref="BuildOptions.PagesWritten"/> in the last rebuild, in order.</summary>
+    public List<IReadOnlyList<string>> Told { get; } = [];
+
+    /// <summary>Called with each list of files as it is told, while the rebuild runs (to look at the output then).</summary>
+    public Action<IReadOnlyList<string>>? OnTold { get; set; }
+
+    public BuildResult Rebuild(params string[]? changed)
+    {
+        Told.Clear();
+        var options = new BuildOptions(site.Directory)
+        {
+            OutputDirectory = Output, HomeDirectory = "/nonexistent", Cache = _cache, SaveState = false,
+            PagesWritten = files =>
+            {
+                Told.Add(files);
+                OnTold?.Invoke(files);
+            },
+        };
+        var result = SiteBuilder.Rebuild(options, _last, changed);
+        if (result.Succeeded)
+        {
+            _last = result;
+        }
+        else if (_last is not null)
+        {
+            _last = SiteBuilder.AfterFailure(_last, result);
+        }
+
+        return result;
+    }
+
+    /// <summary>Asserts that the preview's output holds exactly the bytes of a full build of the site as it is now.</summary>
+    public void AssertSameAsFullBuild()
+    {
+        var full = Path.Combine(site.Directory, "full-" + Guid.NewGuid().ToString("N")[..6]);
+        site.BuildOk(full);
+        Assert.Equal(TestSite.Snapshot(full), TestSite.Snapshot(Output));
+    }
+}
