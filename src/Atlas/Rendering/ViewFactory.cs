@@ -57,10 +57,20 @@ public sealed class ViewFactory
         _bundles = views._bundles;
         _formatters = views._formatters;
         _sites = views._sites; // the same entities: the counts hold
-        _summaries = new(views._summaries.Where(p => !edited.Contains(p.Key.Item1)));
-        var collections = edited.Select(id => id.Collection).ToHashSet(StringComparer.Ordinal);
-        _collections = new(views._collections.Where(p => !collections.Contains(p.Key.Item1)));
+
+        // A summary shows only its own entity's data: the others are shared with the previous views (and those
+        // built now are right for them too); the edited entities' and their collections' lists are kept apart.
+        _summaries = views._summaries;
+        _collections = views._collections;
+        _edited = edited;
+        _editedCollections = edited.Select(id => id.Collection).ToHashSet(StringComparer.Ordinal);
     }
+
+    // Set only by WithDataOf: views of these are not shared with the previous build's.
+    private readonly IReadOnlySet<EntityId>? _edited;
+    private readonly HashSet<string>? _editedCollections;
+    private readonly ConcurrentDictionary<(EntityId, string), ScriptObject> _editedSummaries = new();
+    private readonly ConcurrentDictionary<(string, string), ScriptObject> _editedCollectionViews = new();
 
     /// <summary>
     /// The views over <see cref="SiteModel.WithEntities"/>: the summaries of the edited entities and the lists of
@@ -103,7 +113,8 @@ public sealed class ViewFactory
 
     /// <summary>A collection with its entity list, built once per language (every entity page of the collection shows it).</summary>
     public ScriptObject Collection(CollectionConfig collection, string language) =>
-        _collections.GetOrAdd((collection.Name, language), _ => BuildCollection(collection, language));
+        (_editedCollections?.Contains(collection.Name) == true ? _editedCollectionViews : _collections)
+            .GetOrAdd((collection.Name, language), _ => BuildCollection(collection, language));
 
     private ScriptObject BuildCollection(CollectionConfig collection, string language) => Tracked(DependencyKeys.Collection(collection.Name),
         ("name", collection.Name),
@@ -114,7 +125,7 @@ public sealed class ViewFactory
 
     /// <summary>What a list or a link needs: name, summary, path and the entity's non-reference values.</summary>
     public ScriptObject Summary(Entity entity, string language) =>
-        _summaries.GetOrAdd((entity.Id, language), _ => BuildSummary(entity, language));
+        (_edited?.Contains(entity.Id) == true ? _editedSummaries : _summaries).GetOrAdd((entity.Id, language), _ => BuildSummary(entity, language));
 
     private ScriptObject BuildSummary(Entity entity, string language)
     {
