@@ -59,8 +59,8 @@ public sealed record BuildResult(
     public int FirstLookPages { get; init; }
 
     /// <summary>
-    /// The pages (paths) a failed incremental build had already rewritten: for them the output no longer holds what
+    /// The output files a failed incremental build had already rewritten: for them the output no longer holds what
     /// the previous state says (see <see cref="SiteBuilder.AfterFailure"/>).
     /// </summary>
-    public ImmutableArray<string> RewrittenPages { get; init; } = [];
+    public ImmutableArray<string> RewrittenFiles { get; init; } = [];
 }

@@ -68,22 +68,20 @@ internal sealed class DataEditFirstLook
             return null; // the ordinary build reports it
         }
 
-        // Written one by one, keeping what was there (and skipping what would not change).
+        // Written one by one, keeping what was there for Undo (and skipping what would not change).
+        var writer = new InPlaceWriter(output);
         var replaced = new List<(string File, byte[]? Before)>();
         foreach (var (file, content) in rendered.OrderBy(r => r.File, StringComparer.Ordinal))
         {
             var full = Path.Combine(output, file);
             var before = File.Exists(full) ? File.ReadAllBytes(full) : null;
-            if (before is not null && before.AsSpan().SequenceEqual(content))
+            if (writer.Write(file, content))
             {
-                continue;
+                replaced.Add((file, before));
             }
-
-            new InPlaceWriter(output).Write(file, content);
-            replaced.Add((file, before));
         }
 
-        options.PagesWritten?.Invoke([.. replaced.Select(r => r.File)]);
+        options.PagesWritten?.Invoke(writer.TakeChanged());
         return new DataEditFirstLook(output, replaced);
     }
 

@@ -7,9 +7,21 @@ namespace Atlas.Building;
 /// </summary>
 public sealed class InPlaceWriter(string output)
 {
+    private readonly List<string> _changed = [];
     private int _written;
 
     public int Written => _written;
+
+    /// <summary>The files written or deleted since the last call, in order: which open pages to reload.</summary>
+    public IReadOnlyList<string> TakeChanged()
+    {
+        lock (_changed)
+        {
+            var changed = _changed.Order(StringComparer.Ordinal).ToList();
+            _changed.Clear();
+            return changed;
+        }
+    }
 
     /// <summary>Writes the file unless it already holds these bytes; true when it was written.</summary>
     public bool Write(string relativePath, byte[] content)
@@ -25,6 +37,11 @@ public sealed class InPlaceWriter(string output)
         File.WriteAllBytes(temporary, content);
         File.Move(temporary, full, overwrite: true);
         Interlocked.Increment(ref _written);
+        lock (_changed)
+        {
+            _changed.Add(relativePath);
+        }
+
         return true;
     }
 
@@ -34,6 +51,10 @@ public sealed class InPlaceWriter(string output)
         if (File.Exists(full))
         {
             File.Delete(full);
+            lock (_changed)
+            {
+                _changed.Add(relativePath);
+            }
         }
 
         // Remove folders left empty (a deleted entity's page folder), up to the output itself.

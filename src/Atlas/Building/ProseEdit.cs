@@ -67,25 +67,14 @@ internal static class ProseEdit
         var renderer = previous.Renderer?.WithProseOf(patched.Model) ?? SiteBuilder.Renderer(patched);
         stages.Mark("renderer");
         var slowest = new SlowestPages();
-        var written = new List<string>();
-        var rendered = renderer.RenderAll(pages, (page, bytes) =>
-        {
-            if (writer.Write(page.OutputFile, bytes))
-            {
-                lock (written)
-                {
-                    written.Add(page.OutputFile);
-                }
-            }
-        }, diagnostics, cancellation, slowest: slowest);
+        var rendered = renderer.RenderAll(pages, (page, bytes) => writer.Write(page.OutputFile, bytes), diagnostics, cancellation, slowest: slowest);
         if (diagnostics.HasErrors || diagnostics.WarningCount > 0)
         {
             return null; // a template that fails on the new prose: let the ordinary build report it
         }
 
         stages.Mark("render and write affected pages");
-        written.Sort(StringComparer.Ordinal);
-        options.PagesWritten?.Invoke(written);
+        options.PagesWritten?.Invoke(writer.TakeChanged());
         foreach (var file in SiteBuilder.Generate(patched, inputs => inputs.Any(changed.Contains), cache))
         {
             writer.Write(file.Path, file.Content);

@@ -117,24 +117,14 @@ public static class SiteBuilder
         var rewritten = new List<string>();
         for (var step = 0; step < steps.Length; step++)
         {
-            var written = new List<string>();
-            rendered = rendered.SetItems(renderer.RenderAll(steps[step], (page, bytes) =>
-            {
-                if (writer.Write(page.OutputFile, bytes))
-                {
-                    lock (written)
-                    {
-                        written.Add(page.OutputFile);
-                        rewritten.Add(page.Path);
-                    }
-                }
-            }, diagnostics, cancellation, options.Progress, slowest));
+            rendered = rendered.SetItems(renderer.RenderAll(steps[step], (page, bytes) => writer.Write(page.OutputFile, bytes),
+                diagnostics, cancellation, options.Progress, slowest));
             if (diagnostics.HasErrors || (options.Strict && diagnostics.WarningCount > 0))
             {
                 // Pages already rewritten stay; the state is not saved, so the next build re-renders them again (and
                 // a preview, which keeps its state in memory, forgets them: AfterFailure).
                 SiteState.Delete(output);
-                return Failed(diagnostics, clock, output) with { RewrittenPages = [.. rewritten.Order(StringComparer.Ordinal)] };
+                return Failed(diagnostics, clock, output) with { RewrittenFiles = [.. rewritten.Concat(writer.TakeChanged()).Order(StringComparer.Ordinal)] };
             }
 
             if (step == steps.Length - 1)
@@ -144,11 +134,11 @@ public static class SiteBuilder
                 foreach (var gone in previous.Pages.Values.Select(r => r.OutputFile).Where(f => !planned.Contains(f)))
                 {
                     writer.Delete(gone);
-                    written.Add(gone);
                 }
             }
 
-            written.Sort(StringComparer.Ordinal);
+            var written = writer.TakeChanged();
+            rewritten.AddRange(written);
             options.PagesWritten?.Invoke(written);
         }
 
@@ -275,10 +265,16 @@ public static class SiteBuilder
     /// the failed build had already rewritten, so the next rebuild renders those again whatever it changes (reverting
     /// the edit that failed included). A state missing records also keeps the next rebuild off the fast paths.
     /// </summary>
-    public static BuildResult AfterFailure(BuildResult previous, BuildResult failed) =>
-        failed.RewrittenPages.IsEmpty || previous.State is not { } state
-            ? previous
-            : previous with { State = state with { Pages = state.Pages.RemoveRange(failed.RewrittenPages) } };
+    public static BuildResult AfterFailure(BuildResult previous, BuildResult failed)
+    {
+        if (failed.RewrittenFiles.IsEmpty || previous.State is not { } state)
+        {
+            return previous;
+        }
+
+        var files = failed.RewrittenFiles.ToHashSet(StringComparer.Ordinal);
+        return previous with { State = state with { Pages = state.Pages.RemoveRange(state.Pages.Values.Where(r => files.Contains(r.OutputFile)).Select(r => r.Path)) } };
+    }
 
     private static bool Writable(LoadedSite? site, BuildOptions options, string output, DiagnosticBag diagnostics)
     {

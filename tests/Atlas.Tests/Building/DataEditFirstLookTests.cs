@@ -81,7 +81,7 @@ public sealed class DataEditFirstLookTests
         Assert.False(failed.Succeeded);
         Assert.Equal(["en/cities/chengdu/index.html", "zh/cities/chengdu/index.html"], preview.Told[0]); // the first look was there
         Assert.Equal(before, File.ReadAllBytes(page)); // and was taken back
-        Assert.Contains("en/cities/chongqing/", failed.RewrittenPages);
+        Assert.Contains("en/cities/chongqing/index.html", failed.RewrittenFiles);
 
         site.Write("content/cities/chengdu.yml", original);
         Assert.True(preview.Rebuild("content/cities/chengdu.yml").Succeeded);
