@@ -27,6 +27,12 @@ public sealed class ViewFactory
 
     private readonly ImmutableDictionary<EntityId, PartialDate> _updated;
 
+    // Set only by WithDataOf: views of these are not shared with the previous build's.
+    private readonly IReadOnlySet<EntityId>? _edited;
+    private readonly HashSet<string>? _editedCollections;
+    private readonly ConcurrentDictionary<(EntityId, string), ScriptObject> _editedSummaries = new();
+    private readonly ConcurrentDictionary<(string, string), ScriptObject> _editedCollectionViews = new();
+
     public ViewFactory(SiteModel model, ImmutableDictionary<string, I18nBundle> bundles, AtlasMap? map = null,
         ImmutableDictionary<EntityId, PartialDate>? updated = null)
     {
@@ -65,12 +71,6 @@ public sealed class ViewFactory
         _edited = edited;
         _editedCollections = edited.Select(id => id.Collection).ToHashSet(StringComparer.Ordinal);
     }
-
-    // Set only by WithDataOf: views of these are not shared with the previous build's.
-    private readonly IReadOnlySet<EntityId>? _edited;
-    private readonly HashSet<string>? _editedCollections;
-    private readonly ConcurrentDictionary<(EntityId, string), ScriptObject> _editedSummaries = new();
-    private readonly ConcurrentDictionary<(string, string), ScriptObject> _editedCollectionViews = new();
 
     /// <summary>
     /// The views over <see cref="SiteModel.WithEntities"/>: the summaries of the edited entities and the lists of
