@@ -43,26 +43,18 @@ public sealed class NoScriptTests(AtlasSite site)
     {
         var options = AtlasSite.Desktop();
         options.JavaScriptEnabled = false;
-        var (context, page) = await site.OpenAsync(options);
-        await using var _ = context;
-
-        var failures = new List<string>();
         var pages = site.AllPages();
-        foreach (var path in pages)
+        var failures = await site.SweepAsync(options, pages, async (page, path) =>
         {
             var response = await page.GotoAsync(site.Url(path));
             if (response is null || !response.Ok)
             {
-                failures.Add($"/{path}: HTTP {response?.Status}");
-                continue;
+                return $"/{path}: HTTP {response?.Status}";
             }
 
             var problems = await page.EvaluateAsync<JsonElement>(MissingScript);
-            if (problems.GetArrayLength() > 0)
-            {
-                failures.Add($"/{path}: " + string.Join("; ", problems.EnumerateArray().Select(p => p.GetString())));
-            }
-        }
+            return problems.GetArrayLength() > 0 ? $"/{path}: " + string.Join("; ", problems.EnumerateArray().Select(p => p.GetString())) : null;
+        });
 
         Assert.True(pages.Count > 1000, $"only {pages.Count} pages were built");
         Assert.True(failures.Count == 0, $"{failures.Count} of {pages.Count} pages lose content without JavaScript:\n" + string.Join("\n", failures.Take(40)));
