@@ -45,7 +45,7 @@ public static class AtlasCommand
         catch (Exception e) when (Environment.GetEnvironmentVariable("ATLAS_DEBUG") != "1")
         {
             // Editors get a sentence, not a stack trace; ATLAS_DEBUG=1 shows the trace for developers.
-            stderr.WriteLine($"atlas: internal error: {e.GetType().Name}: {e.Message}");
+            stderr.WriteLine(Atlas.Diagnostics.VisibleText.Escape($"atlas: internal error: {e.GetType().Name}: {e.Message}"));
             stderr.WriteLine("This is a bug in the atlas, not in your content. Run again with ATLAS_DEBUG=1 and report the output.");
             return ContentErrors;
         }

@@ -50,7 +50,7 @@ public static class CheckCommand
             }
             else if (!Directory.Exists(folder))
             {
-                stderr.WriteLine($"atlas: error: {folder} does not exist; build first or leave out --output.");
+                stderr.WriteLine(VisibleText.Escape($"atlas: error: {folder} does not exist; build first or leave out --output."));
                 return AtlasCommand.ContentErrors;
             }
 
@@ -61,7 +61,7 @@ public static class CheckCommand
                 {
                     // path:line: message, with paths relative to the checked folder's parent when it is ours
                     var path = temporary is null ? Path.Combine(folder, problem.Location.Path) : problem.Location.Path;
-                    stderr.WriteLine($"{path}:{problem.Location.Line}: {problem.Message}");
+                    stderr.WriteLine(VisibleText.Escape($"{path}:{problem.Location.Line}: {problem.Message}"));
                 }
 
                 if (report.ExternalLinks.Count > 0)
@@ -69,7 +69,7 @@ public static class CheckCommand
                     stdout.WriteLine($"external links (not fetched): {report.ExternalLinks.Count}");
                     foreach (var link in report.ExternalLinks)
                     {
-                        stdout.WriteLine("  " + link);
+                        stdout.WriteLine("  " + VisibleText.Escape(link));
                     }
                 }
 

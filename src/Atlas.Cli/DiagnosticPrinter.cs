@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Atlas.Diagnostics;
 
 namespace Atlas.Cli;
@@ -5,15 +7,40 @@ namespace Atlas.Cli;
 /// <summary>
 /// Prints diagnostics as <c>path:line:col: error: message</c>, followed (like Hugo and compilers) by the source line
 /// and a caret under the column when the file can be read, so an editor sees the problem without opening the file.
+/// Control characters in messages, file names and source lines are printed as escapes (<see cref="VisibleText"/>).
+/// Messages of one kind (the same words, other quoted values or numbers) are printed
+/// <see cref="ExamplesPerKind"/> times, then counted: a thousand languages missing from seventeen texts are one
+/// mistake, not 17,000 lines to scroll through. The summary line after them keeps the exact count.
 /// </summary>
-public static class DiagnosticPrinter
+public static partial class DiagnosticPrinter
 {
+    public const int ExamplesPerKind = 10;
+
     public static void Print(IEnumerable<Diagnostic> diagnostics, string siteDirectory, TextWriter writer)
     {
         var cache = new Dictionary<string, string[]?>(StringComparer.Ordinal);
-        foreach (var diagnostic in diagnostics)
+        IReadOnlyList<Diagnostic> all = [.. diagnostics];
+        var kinds = all.Select(Kind).ToList();
+        var totals = kinds.CountBy(kind => kind).ToDictionary(StringComparer.Ordinal);
+        var printed = new Dictionary<string, int>(StringComparer.Ordinal);
+        string? more = null; // the "... and N more like this" line, printed after the last example's source line
+        for (var index = 0; index < all.Count; index++)
         {
-            writer.WriteLine(diagnostic.ToString());
+            var diagnostic = all[index];
+            var kind = kinds[index];
+            var shown = printed[kind] = printed.GetValueOrDefault(kind) + 1;
+            if (shown > ExamplesPerKind)
+            {
+                continue;
+            }
+
+            FlushMore(writer, ref more);
+            if (shown == ExamplesPerKind && totals[kind] > shown)
+            {
+                more = string.Create(CultureInfo.InvariantCulture, $"... and {totals[kind] - shown:N0} more like this");
+            }
+
+            writer.WriteLine(VisibleText.Escape(diagnostic.ToString()));
             var lines = Lines(diagnostic.Location.Path, siteDirectory, cache);
             var line = diagnostic.Location.Line;
             if (lines is null || line < 1 || line > lines.Length || (line == 1 && diagnostic.Location.Column == 1 && lines.Length == 0))
@@ -29,10 +56,40 @@ public static class DiagnosticPrinter
 
             var column = Math.Clamp(diagnostic.Location.Column, 1, text.Length + 1);
             var gutter = $"{line,5} | ";
-            writer.WriteLine(gutter + text.Replace('\t', ' '));
-            writer.WriteLine(new string(' ', gutter.Length - 2) + "| " + new string(' ', DisplayWidth(text[..(column - 1)])) + "^");
+            writer.WriteLine(gutter + VisibleText.Escape(text.Replace('\t', ' ')));
+            writer.WriteLine(new string(' ', gutter.Length - 2) + "| " + new string(' ', DisplayWidth(VisibleText.Escape(text[..(column - 1)].Replace('\t', ' ')))) + "^");
+        }
+
+        FlushMore(writer, ref more);
+    }
+
+    private static void FlushMore(TextWriter writer, ref string? more)
+    {
+        if (more is not null)
+        {
+            writer.WriteLine(more);
+            more = null;
         }
     }
+
+    /// <summary>
+    /// What makes messages "of one kind": the severity and the words of the problem (the message up to its first
+    /// "; ", where the advice begins, which often repeats a value unquoted: "has no 'fr' text; add fr: ..."), with the
+    /// quoted values and the numbers left out.
+    /// </summary>
+    public static string Kind(Diagnostic diagnostic)
+    {
+        var message = diagnostic.Message;
+        var advice = message.IndexOf("; ", StringComparison.Ordinal);
+        var problem = Quoted().Replace(advice < 0 ? message : message[..advice], "'…'");
+        return (diagnostic.IsError ? "error " : "warning ") + Digits().Replace(problem, "#");
+    }
+
+    [GeneratedRegex("'[^'\\n]*'|\"[^\"\\n]*\"")]
+    private static partial Regex Quoted();
+
+    [GeneratedRegex("[0-9]+")]
+    private static partial Regex Digits();
 
     private static string[]? Lines(string path, string siteDirectory, Dictionary<string, string[]?> cache)
     {

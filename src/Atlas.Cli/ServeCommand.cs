@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Net;
+using Atlas.Diagnostics;
 using Atlas.Serving;
 
 namespace Atlas.Cli;
@@ -73,7 +74,8 @@ public static class ServeCommand
     private static void Report(RebuildReport report, string siteDirectory, bool timings, TextWriter stdout, TextWriter stderr)
     {
         var result = report.Result;
-        var what = report.ChangedFiles.Count == 0 ? "initial build" : string.Join(", ", report.ChangedFiles.Take(3)) + (report.ChangedFiles.Count > 3 ? ", ..." : "");
+        // The changed files' names are anyone's: printed with their control characters escaped.
+        var what = VisibleText.Escape(report.ChangedFiles.Count == 0 ? "initial build" : string.Join(", ", report.ChangedFiles.Take(3)) + (report.ChangedFiles.Count > 3 ? ", ..." : ""));
         lock (stdout)
         {
             if (result.Succeeded)

@@ -344,13 +344,13 @@ public static class SiteBuilder
 
         if (options.BaseUrl is { } baseUrl)
         {
-            if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            if (BaseUrlRule.Normalize(baseUrl, "--base-url", out var problem) is not { } normalized)
             {
-                diagnostics.Error(SourceLocation.File("--base-url"), $"'{baseUrl}' must be an absolute http(s) URL such as https://example.org/atlas/.");
+                diagnostics.Error(SourceLocation.File("--base-url"), problem);
                 return null;
             }
 
-            config = config with { BaseUrl = baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/" };
+            config = config with { BaseUrl = normalized };
         }
 
         // These stages are independent of each other: run them all so that every problem is reported in one run.

@@ -76,15 +76,14 @@ public static partial class SiteConfigLoader
         var description = ParseLocalized(reader.Node<YamlNode>("description", required: false), "description", codes, diagnostics);
 
         var baseUrl = reader.String("base_url", required: true) ?? "https://example.org/";
-        if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+        if (BaseUrlRule.Normalize(baseUrl, "base_url", out var baseUrlProblem) is { } normalized)
         {
-            diagnostics.Error(mapping["base_url"]?.Location ?? mapping.Location,
-                $"base_url '{baseUrl}' must be an absolute http(s) URL such as https://example.org/atlas/.");
-            baseUrl = "https://example.org/";
+            baseUrl = normalized;
         }
-        else if (!baseUrl.EndsWith('/'))
+        else
         {
-            baseUrl += "/";
+            diagnostics.Error(mapping["base_url"]?.Location ?? mapping.Location, baseUrlProblem);
+            baseUrl = "https://example.org/";
         }
 
         var defaultLanguage = reader.String("default_language", required: true) ?? "";

@@ -40,7 +40,7 @@ public static class PreviewPaths
         {
             if (!decodedPath.EndsWith('/'))
             {
-                return new Resolution(Outcome.Redirect, null, decodedPath + "/");
+                return new Resolution(Outcome.Redirect, null, FolderLocation(path));
             }
 
             full = Path.Combine(full, "index.html");
@@ -54,6 +54,13 @@ public static class PreviewPaths
 
         return File.Exists(full) ? new Resolution(Outcome.File, full, null) : new Resolution(Outcome.Missing, null, null);
     }
+
+    /// <summary>
+    /// Where a folder's address without its final slash is sent: its path with one slash between segments, each
+    /// segment escaped. Never the request path as sent: "//en" + "/" is a protocol-relative URL, i.e. another host.
+    /// </summary>
+    private static string FolderLocation(string path) =>
+        "/" + string.Concat(path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(segment => Uri.EscapeDataString(segment) + "/"));
 
     /// <summary>The 404 page in the language of the missing path (/en/... → en/404.html), else the root one.</summary>
     public static string? NotFoundPage(string output, string requestPath)

@@ -81,6 +81,8 @@ public sealed class PreviewServer : IAsyncDisposable
             kestrel.AddServerHeader = false;
         });
         var app = builder.Build();
+        // First, for every route (pages, the error page, the reload events): only this machine's names (DNS rebinding).
+        app.Use(RefuseForeignHosts);
         // Branches of the middleware pipeline, not routing endpoints: the terminal app.Run below would swallow those.
         app.Map(new PathString(EventsPath), branch => branch.Run(Events));
         app.Map(new PathString(ScriptPath), branch => branch.Run(ReloadScript));
@@ -96,6 +98,20 @@ public sealed class PreviewServer : IAsyncDisposable
         Rebuild(null);
         _watcher = Watch();
         _loop = Task.Run(RebuildLoop);
+    }
+
+    private Task RefuseForeignHosts(HttpContext context, RequestDelegate next)
+    {
+        if (PreviewHosts.IsAllowed(context.Request.Headers.Host.ToString(), _options.Address, Address.Port))
+        {
+            return next(context);
+        }
+
+        context.Response.StatusCode = StatusCodes.Status421MisdirectedRequest;
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        context.Response.Headers.CacheControl = "no-store";
+        return context.Response.WriteAsync(
+            $"The atlas preview answers only at localhost, 127.0.0.1, [::1] or the address it was bound to, port {Address.Port}.\n");
     }
 
     private BuildOptions BuildOptions(Action<IReadOnlyList<string>> pagesWritten) => new(_options.SiteDirectory)
@@ -419,7 +435,9 @@ public sealed class PreviewServer : IAsyncDisposable
         html.Append("</head><body><main><h1>The atlas did not build</h1><p>Fix these problems; this page reloads by itself.</p><ul>");
         foreach (var error in _errors)
         {
-            html.Append("<li><code>").Append(WebUtility.HtmlEncode(error.ToString())).Append("</code></li>");
+            // HTML-encoded against markup, and control characters shown as escapes: a right-to-left override would
+            // make the message read differently from what it says.
+            html.Append("<li><code>").Append(WebUtility.HtmlEncode(VisibleText.Escape(error.ToString()))).Append("</code></li>");
         }
 
         html.Append("</ul></main><script src=\"").Append(ScriptPath).Append("\" defer></script></body></html>");

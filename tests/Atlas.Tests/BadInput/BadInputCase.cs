@@ -14,7 +14,8 @@ namespace Atlas.Tests.BadInput;
 /// <c>{site}</c> stands for the site folder.</item>
 /// <item><c>args.txt</c> (optional): more arguments for <c>atlas build</c>, one per line, <c>{site}</c> expanded.</item>
 /// <item><c>setup.txt</c> (optional): what a repository cannot hold (huge, binary or special files), made at test
-/// time; see <see cref="Apply"/> for the directives.</item>
+/// time; see <see cref="Apply"/> for the directives. <c>\xHH</c> and <c>\uHHHH</c> in an argument stand for
+/// that character.</item>
 /// </list>
 /// </summary>
 public sealed partial class BadInputCase
@@ -91,7 +92,7 @@ public sealed partial class BadInputCase
 
         foreach (var line in Setup)
         {
-            var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Unescape).ToArray();
             var path = Path.Combine(site.Directory, words[1]);
             switch (words[0])
             {
@@ -208,6 +209,16 @@ public sealed partial class BadInputCase
             }
         }
     }
+
+    /// <summary>
+    /// <c>\xHH</c> and <c>\uHHHH</c> in a setup argument stand for that character: names a repository should not hold
+    /// (an escape sequence in a file name) are made at test time.
+    /// </summary>
+    private static string Unescape(string word) =>
+        SetupEscape().Replace(word, m => ((char)Convert.ToInt32(m.Groups["hex"].Value, 16)).ToString());
+
+    [GeneratedRegex(@"\\x(?<hex>[0-9a-fA-F]{2})|\\u(?<hex>[0-9a-fA-F]{4})")]
+    private static partial Regex SetupEscape();
 
     public static string Expand(string text, TestSite site) => text.Replace("{site}", site.Directory, StringComparison.Ordinal);
 

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Atlas.Building;
 using Atlas.Cli;
+using Atlas.Diagnostics;
 using Atlas.Output;
 using Atlas.Tests.Support;
 
@@ -51,6 +52,9 @@ public sealed class BadInputTests
             Assert.DoesNotContain("   at ", stderr);
             Assert.DoesNotContain("internal error", stderr);
             Assert.Equal("", stdout);
+            // Whatever the content holds, only escapes of control characters reach the terminal (\x1b, \u202e).
+            Assert.True(VisibleText.Escape(stderr.Replace("\r", "").Replace("\n", "")) == stderr.Replace("\r", "").Replace("\n", ""),
+                $"a control character reached the terminal raw:\n{report}");
 
             var errors = stderr.Replace("\r", "").Split('\n').Where(l => l.Contains(": error: ", StringComparison.Ordinal)).ToList();
             foreach (var (path, line, fragment) in @case.Expected)
