@@ -62,14 +62,17 @@ internal static class ProseEdit
         var pages = patched.Pages.Where(p => affected.Contains(p.Path)).ToList();
         stages.Mark("find affected pages");
 
+        // Staged and published like an incremental build's files: a fast path that gives up (a template failing on the
+        // new prose, a full disk) leaves the output as it was for the ordinary build that follows.
         var diagnostics = new DiagnosticBag();
-        var writer = new InPlaceWriter(output);
+        var writer = new InPlaceWriter(output, options.OutputFiles, staged: true);
         var renderer = previous.Renderer?.WithProseOf(patched.Model) ?? SiteBuilder.Renderer(patched);
         stages.Mark("renderer");
         var slowest = new SlowestPages();
         var rendered = renderer.RenderAll(pages, (page, bytes) => writer.Write(page.OutputFile, bytes), diagnostics, cancellation, slowest: slowest);
-        if (diagnostics.HasErrors || diagnostics.WarningCount > 0)
+        if (diagnostics.HasErrors || diagnostics.WarningCount > 0 || writer.Failed || !writer.Publish())
         {
+            writer.RollBack();
             return null; // a template that fails on the new prose: let the ordinary build report it
         }
 
@@ -80,6 +83,13 @@ internal static class ProseEdit
             writer.Write(file.Path, file.Content);
         }
 
+        if (writer.Failed || !writer.Publish())
+        {
+            writer.RollBack();
+            return null;
+        }
+
+        writer.Complete();
         stages.Mark("generated files that show prose");
         var next = new SiteState(SiteState.CurrentVersion, signatures, state.Pages.SetItems(rendered), state.OtherFiles);
         readers = readers.With(state.Pages, rendered);

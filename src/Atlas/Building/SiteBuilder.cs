@@ -33,7 +33,8 @@ public static class SiteBuilder
             return Failed(diagnostics, clock, output);
         }
 
-        using var writer = OutputWriter.Begin(output, options.Force, options.OutputDirectory ?? site!.Config.Output, diagnostics);
+        var location = OutputLocation(options, site!);
+        using var writer = OutputWriter.Begin(output, options.Force, location.Path, diagnostics, options.OutputFiles);
         if (writer is null)
         {
             return Failed(diagnostics, clock, output);
@@ -60,18 +61,32 @@ public static class SiteBuilder
         }
 
         stages.Mark("assets, data, search, feeds, sitemap");
+        writer.ReportFailure(diagnostics, location);
         if (diagnostics.HasErrors || (options.Strict && diagnostics.WarningCount > 0))
         {
             return Failed(diagnostics, clock, output);
         }
 
-        writer.Commit();
+        if (!writer.Commit(diagnostics, location))
+        {
+            // Only a copy into a mount point can fail half-way; the state no longer describes what is there.
+            if (writer.CopiedIn)
+            {
+                SiteState.Delete(output);
+            }
+
+            return Failed(diagnostics, clock, output) with { OutputChanged = writer.CopiedIn };
+        }
+
         stages.Mark("swap output");
         var state = new SiteState(SiteState.CurrentVersion, signing.GetAwaiter().GetResult(),
             records.ToImmutableSortedDictionary(StringComparer.Ordinal), [.. others.Select(o => o.Path)]);
         TrySave(state, output);
         stages.Mark("save state for incremental builds");
-        var result = Succeeded(site, diagnostics, written, clock, output, state) with { Timings = stages.Stages, SlowestPages = slowest.ToImmutableArray() };
+        var result = Succeeded(site, diagnostics, written, clock, output, state) with
+        {
+            Timings = stages.Stages, SlowestPages = slowest.ToImmutableArray(), CopiedIntoMountPoint = writer.CopiedIn,
+        };
         return KeptForPreview(result, options, renderer);
     }
 
@@ -98,13 +113,24 @@ public static class SiteBuilder
             return Build(options, cancellation);
         }
 
+        var location = OutputLocation(options, site!);
+        using var outputLock = LockForIncremental(output, location, diagnostics);
+        if (outputLock is null)
+        {
+            return Failed(diagnostics, clock, output);
+        }
+
         var signatures = SiteState.Sign(site!);
         var changed = SiteState.Changed(previous.Signatures, signatures);
         var pages = site!.Pages.Where(page =>
             !previous.Pages.TryGetValue(page.Path, out var record) || record.OutputFile != page.OutputFile || record.Keys.Overlaps(changed)).ToList();
         stages.Mark("sign inputs, find affected pages");
 
-        var writer = new InPlaceWriter(output);
+        // Everything is staged beside its target and put in place only when the whole build succeeded (see
+        // InPlaceWriter), so a build that fails anywhere leaves the previous site as it was. The preview publishes
+        // each step as soon as it is rendered (its open pages reload sooner) and is rolled back the same way.
+        var writer = new InPlaceWriter(OutputFolder.RealPath(output), options.OutputFiles, staged: true);
+        var publishEachStep = options.PagesWritten is not null;
         var renderer = Renderer(site);
         var slowest = new SlowestPages();
 
@@ -114,17 +140,13 @@ public static class SiteBuilder
         var first = pages.Where(p => p.Entity is { } id && changed.Contains(DependencyKeys.Entity(id))).ToList();
         var steps = first.Count == 0 || first.Count == pages.Count ? [pages] : new[] { first, pages.Except(first).ToList() };
         var rendered = ImmutableDictionary<string, PageRecord>.Empty.WithComparers(StringComparer.Ordinal);
-        var rewritten = new List<string>();
         for (var step = 0; step < steps.Length; step++)
         {
             rendered = rendered.SetItems(renderer.RenderAll(steps[step], (page, bytes) => writer.Write(page.OutputFile, bytes),
                 diagnostics, cancellation, options.Progress, slowest));
-            if (diagnostics.HasErrors || (options.Strict && diagnostics.WarningCount > 0))
+            if (diagnostics.HasErrors || (options.Strict && diagnostics.WarningCount > 0) || writer.Failed)
             {
-                // Pages already rewritten stay; the state is not saved, so the next build re-renders them again (and
-                // a preview, which keeps its state in memory, forgets them: AfterFailure).
-                SiteState.Delete(output);
-                return Failed(diagnostics, clock, output) with { RewrittenFiles = [.. rewritten.Concat(writer.TakeChanged()).Order(StringComparer.Ordinal)] };
+                return FailedIncremental(writer, diagnostics, clock, output, location);
             }
 
             if (step == steps.Length - 1)
@@ -137,9 +159,15 @@ public static class SiteBuilder
                 }
             }
 
-            var written = writer.TakeChanged();
-            rewritten.AddRange(written);
-            options.PagesWritten?.Invoke(written);
+            if (publishEachStep)
+            {
+                if (!writer.Publish())
+                {
+                    return FailedIncremental(writer, diagnostics, clock, output, location);
+                }
+
+                options.PagesWritten!(writer.TakeChanged());
+            }
         }
 
         stages.Mark("render and write affected pages");
@@ -180,6 +208,21 @@ public static class SiteBuilder
             writer.Delete(stale);
         }
 
+        if (writer.Failed)
+        {
+            return FailedIncremental(writer, diagnostics, clock, output, location);
+        }
+
+        // While files move into place the output matches neither state: without a state file, a build killed now is
+        // followed by a full one.
+        SiteState.Delete(output);
+        if (!writer.Publish())
+        {
+            return FailedIncremental(writer, diagnostics, clock, output, location);
+        }
+
+        writer.Complete();
+
         // The previous records, edited: pages no longer planned out, re-rendered pages in (not a rebuilt dictionary of
         // every page, which at 10,000 entities costs more than rendering the few affected pages).
         var records = previous.Pages.RemoveRange(previous.Pages.Keys.Where(path => !plannedPaths.Contains(path))).SetItems(rendered);
@@ -198,6 +241,53 @@ public static class SiteBuilder
         };
         return KeptForPreview(result, options, renderer);
     }
+
+    /// <summary>
+    /// A failed incremental build: everything it staged or published is taken back. A write that failed (a full disk)
+    /// is reported and the state file removed, so the next build is a full one; files that could not be put back are
+    /// named, and then the output has changed.
+    /// </summary>
+    private static BuildResult FailedIncremental(InPlaceWriter writer, DiagnosticBag diagnostics, Stopwatch clock, string output, SourceLocation location)
+    {
+        var unrestored = writer.RollBack();
+        if (writer.ReportFailure(diagnostics, location) || unrestored.Count > 0)
+        {
+            SiteState.Delete(output);
+        }
+
+        if (unrestored.Count > 0)
+        {
+            diagnostics.Error(location, $"{unrestored.Count} files could not be given back their previous bytes after the failure and now hold the new ones: " +
+                                        $"{string.Join(", ", unrestored.Take(20))}{(unrestored.Count > 20 ? ", ..." : "")}. The next build writes the whole site again.");
+        }
+
+        return Failed(diagnostics, clock, output) with { RewrittenFiles = [.. unrestored], OutputChanged = unrestored.Count > 0 };
+    }
+
+    /// <summary>An incremental build writes into the output itself: one at a time, like full builds (same lock).</summary>
+    private static OutputLock? LockForIncremental(string output, SourceLocation location, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            var outputLock = OutputLock.TryAcquire(output, out var busy);
+            if (outputLock is null || busy)
+            {
+                diagnostics.Error(location,
+                    "another build is writing to this output folder right now; wait for it to finish and run again (builds of one output run one at a time).");
+                return null;
+            }
+
+            return outputLock;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Error(location, $"cannot write next to the output folder ({e.Message.TrimEnd('.')}); check its permissions or choose another --output.");
+            return null;
+        }
+    }
+
+    private static SourceLocation OutputLocation(BuildOptions options, LoadedSite site) =>
+        SourceLocation.File(options.OutputDirectory ?? site.Config.Output);
 
     /// <summary>
     /// A preview (a build with a cache) keeps the renderer, with its shared views, and which pages show whose prose:
@@ -283,9 +373,22 @@ public static class SiteBuilder
             return false;
         }
 
-        if (OutputPathPolicy.Check(site.Config.SiteDirectory, output, options.HomeDirectory) is { } refusal)
+        // The path as named and where it really leads: a link named public/ that points to /etc or the home folder is
+        // refused like /etc or the home folder.
+        var refusal = OutputPathPolicy.Check(site.Config.SiteDirectory, output, options.HomeDirectory);
+        try
         {
-            diagnostics.Error(SourceLocation.File(options.OutputDirectory ?? site.Config.Output), refusal);
+            refusal ??= OutputPathPolicy.Check(OutputFolder.RealPath(site.Config.SiteDirectory), OutputFolder.RealPath(output),
+                options.HomeDirectory is { Length: > 0 } home ? OutputFolder.RealPath(home) : null);
+        }
+        catch (IOException e)
+        {
+            refusal ??= $"cannot follow the output folder's path ({e.Message}); fix the links or choose another --output.";
+        }
+
+        if (refusal is not null)
+        {
+            diagnostics.Error(OutputLocation(options, site), refusal);
             return false;
         }
 
