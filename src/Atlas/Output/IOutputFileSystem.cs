@@ -20,6 +20,9 @@ public interface IOutputFileSystem
 
     /// <summary>Renames a folder (fails with EBUSY or EXDEV when it is a mount point).</summary>
     void MoveFolder(string source, string destination);
+
+    /// <summary>Why the existing folder cannot be written (its mode, a read-only mount), or null when it can.</summary>
+    string? WhyNotWritable(string folder);
 }
 
 /// <summary>The real file system.</summary>
@@ -40,6 +43,8 @@ public sealed class PhysicalOutputFileSystem : IOutputFileSystem
     public void MoveFile(string source, string destination) => File.Move(source, destination, overwrite: true);
 
     public void MoveFolder(string source, string destination) => Directory.Move(source, destination);
+
+    public string? WhyNotWritable(string folder) => OutputFolder.WhyNotWritable(folder);
 
     private const int AtFdCwd = -100;
     private const uint RenameExchange = 2;

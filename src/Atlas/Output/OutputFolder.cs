@@ -57,7 +57,21 @@ public static class OutputFolder
     public static string? DanglingLinkTarget(string path)
     {
         var info = new FileInfo(Path.GetFullPath(path).TrimEnd(Path.DirectorySeparatorChar));
-        return info.LinkTarget is { } target && !Path.Exists(info.FullName) ? target : null;
+        if (info.LinkTarget is not { } target)
+        {
+            return null;
+        }
+
+        // Path.Exists is true for the link itself; what counts is whether its last target is there.
+        try
+        {
+            var final = info.ResolveLinkTarget(returnFinalTarget: true);
+            return final is not null && (File.Exists(final.FullName) || Directory.Exists(final.FullName)) ? null : target;
+        }
+        catch (IOException)
+        {
+            return target; // a loop of links leads nowhere either
+        }
     }
 
     private const int WriteOk = 2;

@@ -94,7 +94,8 @@ public sealed class OutputWriter : IDisposable
         var old = Path.Combine(parent, $".{name}.old");
 
         // Refusals that need no lock come first, so that a refused build creates nothing at all, not even a lock file.
-        if (Refusal(output, force) is { } refusal)
+        files ??= PhysicalOutputFileSystem.Instance;
+        if (Refusal(output, force, files) is { } refusal)
         {
             diagnostics.Error(location, refusal);
             return null;
@@ -118,13 +119,13 @@ public sealed class OutputWriter : IDisposable
             return null;
         }
 
-        var writer = new OutputWriter(output, staging, old, outputLock, files ?? PhysicalOutputFileSystem.Instance);
+        var writer = new OutputWriter(output, staging, old, outputLock, files);
         try
         {
             RecoverLocked(output, staging, old);
 
             // Again under the lock: another build may have changed the output since the first check.
-            if (Refusal(output, force) is { } lockedRefusal)
+            if (Refusal(output, force, files) is { } lockedRefusal)
             {
                 diagnostics.Error(location, lockedRefusal);
                 writer.Dispose();
@@ -204,7 +205,7 @@ public sealed class OutputWriter : IDisposable
     }
 
     /// <summary>Why the output must not be replaced: it is a file, or a folder of someone else's files.</summary>
-    private static string? Refusal(string output, bool force)
+    private static string? Refusal(string output, bool force, IOutputFileSystem files)
     {
         if (File.Exists(output))
         {
@@ -225,7 +226,7 @@ public sealed class OutputWriter : IDisposable
         }
 
         // Swapping a folder that cannot be written would leave its files behind, undeletable, beside the new site.
-        if (OutputFolder.WhyNotWritable(output) is { } reason)
+        if (Directory.Exists(output) && files.WhyNotWritable(output) is { } reason)
         {
             return $"the output folder cannot be written: {reason}. Make it writable (e.g. chmod -R u+w {output}) or choose another --output; nothing was changed.";
         }
