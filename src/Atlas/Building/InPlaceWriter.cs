@@ -169,13 +169,24 @@ public sealed class InPlaceWriter(string output, IOutputFileSystem? files = null
                 current = relative;
                 var full = Path.Combine(output, relative);
                 var existed = File.Exists(full);
-                if (existed && !_published.ContainsKey(relative))
+                var keep = existed && !_published.ContainsKey(relative);
+                if (keep)
                 {
                     OutputFolder.KeepCopy(full, full + BackupSuffix);
                 }
 
+                try
+                {
+                    _files.MoveFile(full + TemporarySuffix, full);
+                }
+                catch (Exception e) when (keep && e is IOException or UnauthorizedAccessException)
+                {
+                    // The file still holds its previous bytes; the backup is a second name for them, not needed.
+                    TryDelete(full + BackupSuffix);
+                    throw;
+                }
+
                 _published.TryAdd(relative, existed);
-                _files.MoveFile(full + TemporarySuffix, full);
                 _written++;
                 _changed.Add(relative);
             }
@@ -240,7 +251,9 @@ public sealed class InPlaceWriter(string output, IOutputFileSystem? files = null
             {
                 if (existed)
                 {
+                    // A rename onto another name of the same file does nothing (POSIX): the backup would stay.
                     _files.MoveFile(full + BackupSuffix, full);
+                    TryDelete(full + BackupSuffix);
                 }
                 else
                 {

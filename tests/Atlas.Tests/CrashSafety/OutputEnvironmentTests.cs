@@ -123,6 +123,55 @@ public sealed class OutputEnvironmentTests
     }
 
     [Fact]
+    public void An_incremental_build_that_fails_while_moving_its_files_into_place_puts_back_those_already_moved()
+    {
+        using var site = TestSite.Minimal();
+        site.BuildOk();
+        var before = TestSite.Snapshot(site.Output);
+        site.Write("templates/entity.html", "<h1>{{ entity.name }}</h1><p>changed on every entity page</p>\n");
+        var files = new FailingMoves(failAt: 4); // three pages are in place when the fourth rename fails
+
+        var failed = SiteBuilder.BuildIncremental(Options(site, site.Output, files));
+
+        Assert.False(failed.Succeeded);
+        Assert.True(files.Moves >= 4);
+        Assert.Contains("Input/output error", Assert.Single(failed.Diagnostics).Message);
+        Assert.Equal(before, TestSite.Snapshot(site.Output));
+        Assert.Empty(Leftovers(site.Output));
+        Assert.False(failed.OutputChanged);
+        Assert.False(File.Exists(SiteState.PathFor(site.Output)), "files were moving: the next build must be a full one");
+
+        var next = SiteBuilder.BuildIncremental(Options(site, site.Output));
+        Assert.True(next.Succeeded);
+        Assert.Equal(next.PageCount, next.PagesRendered);
+        AssertSameAsFullBuild(site, site.Output);
+    }
+
+    /// <summary>The real file system, except that the n-th file rename fails (an I/O error) and so do all after it.</summary>
+    private sealed class FailingMoves(int failAt) : IOutputFileSystem
+    {
+        public int Moves { get; private set; }
+
+        public void WriteFile(string path, ReadOnlySpan<byte> content) => PhysicalOutputFileSystem.Instance.WriteFile(path, content);
+
+        public void MoveFile(string source, string destination)
+        {
+            if (++Moves >= failAt && source.EndsWith(InPlaceWriter.TemporarySuffix, StringComparison.Ordinal))
+            {
+                throw new IOException($"Input/output error : '{source}'", 5);
+            }
+
+            PhysicalOutputFileSystem.Instance.MoveFile(source, destination);
+        }
+
+        public bool ExchangeFolders(string first, string second) => PhysicalOutputFileSystem.Instance.ExchangeFolders(first, second);
+
+        public void MoveFolder(string source, string destination) => PhysicalOutputFileSystem.Instance.MoveFolder(source, destination);
+
+        public string? WhyNotWritable(string folder) => PhysicalOutputFileSystem.Instance.WhyNotWritable(folder);
+    }
+
+    [Fact]
     public void A_full_disk_during_a_full_build_names_the_folder_and_the_space_the_whole_site_needs()
     {
         using var site = TestSite.Minimal();
@@ -319,6 +368,50 @@ public sealed class OutputEnvironmentTests
 
         site.BuildOk();
         Assert.False(Directory.Exists(stuck));
+    }
+
+    // The policy alone: no test builds into a real system folder (the bad-input case 83 uses a new folder inside /etc).
+    [Theory]
+    [InlineData("/etc", "/etc")]
+    [InlineData("/etc/", "/etc")]
+    [InlineData("/usr", "/usr")]
+    [InlineData("/var", "/var")]
+    [InlineData("/boot", "/boot")]
+    [InlineData("/bin", "/bin")]
+    [InlineData("/sbin", "/sbin")]
+    [InlineData("/lib", "/lib")]
+    [InlineData("/lib64", "/lib64")]
+    [InlineData("/proc", "/proc")]
+    [InlineData("/proc/self", "/proc")]
+    [InlineData("/sys/kernel", "/sys")]
+    [InlineData("/dev", "/dev")]
+    [InlineData("/dev/shm", "/dev/shm")]
+    [InlineData("/root", "/root")]
+    [InlineData("/tmp", "/tmp")]
+    [InlineData("/usr/lib/x86_64-linux-gnu", "/usr/lib")]
+    [InlineData("/etc/nginx/../ssh", "/etc")]
+    public void System_folders_are_refused_whatever_the_options(string output, string system)
+    {
+        var refusal = OutputPathPolicy.Check("/srv/atlas", output, "/home/editor");
+        Assert.NotNull(refusal);
+        Assert.Contains($"the system folder {system},", refusal);
+    }
+
+    [Theory]
+    [InlineData("/var/www/atlas")]
+    [InlineData("/usr/share/nginx/html")]
+    [InlineData("/srv/www")]
+    [InlineData("/dev/shm/atlas-preview/public")]
+    [InlineData("/tmp/atlas-check/public")]
+    [InlineData("/home/editor/sites/atlas-out")]
+    public void Ordinary_web_roots_and_scratch_folders_are_accepted(string output) =>
+        Assert.Null(OutputPathPolicy.Check("/srv/atlas", output, "/home/editor"));
+
+    [Fact]
+    public void The_home_folder_itself_and_the_site_folder_itself_are_still_refused()
+    {
+        Assert.Contains("home folder", OutputPathPolicy.Check("/srv/atlas", "/home/editor", "/home/editor"));
+        Assert.Contains("is the site folder", OutputPathPolicy.Check("/srv/atlas", "/srv/atlas", "/home/editor"));
     }
 
     [Fact]
