@@ -27,7 +27,7 @@ public static class OutputErrors
     public static string Size(long bytes) =>
         bytes >= 1024 * 1024
             ? string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.0} MiB")
-            : string.Create(CultureInfo.InvariantCulture, $"{Math.Max(1, (bytes + 1023) / 1024)} KiB");
+            : string.Create(CultureInfo.InvariantCulture, $"{(bytes + 1023) / 1024} KiB");
 
     /// <summary>Free space on the file system holding <paramref name="folder"/>, or null when it cannot be told.</summary>
     public static long? FreeSpace(string folder)

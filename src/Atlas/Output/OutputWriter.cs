@@ -280,7 +280,9 @@ public sealed class OutputWriter : IDisposable
             return false;
         }
 
+        // The build fails now: the staging folder goes first, so that the space free is told without it.
         var (file, error) = failure;
+        DeleteQuietly(StagingDirectory);
         diagnostics.Error(location, OutputErrors.Describe(error, Path.GetDirectoryName(StagingDirectory)!, file, Interlocked.Read(ref _bytesNeeded)));
         return true;
     }
