@@ -214,8 +214,9 @@ public sealed class OutputWriter : IDisposable
 
         try
         {
+            // A fresh volume (ext4 and others) holds an empty lost+found at its root: that is an empty output too.
             if (!force && Directory.Exists(output) && !File.Exists(Path.Combine(output, MarkerFile)) &&
-                Directory.EnumerateFileSystemEntries(output).Any())
+                Directory.EnumerateFileSystemEntries(output).Any(e => !IsEmptyLostAndFound(e)))
             {
                 return "the output folder exists and holds files that no atlas build wrote; the build would replace them. Choose an empty folder, or pass --force to replace it.";
             }
@@ -341,6 +342,21 @@ public sealed class OutputWriter : IDisposable
         return true;
     }
 
+    /// <summary>The folder fsck fills at the root of a volume; a copy into a mount point leaves it alone.</summary>
+    private const string LostAndFound = "lost+found";
+
+    private static bool IsEmptyLostAndFound(string entry)
+    {
+        try
+        {
+            return Path.GetFileName(entry) == LostAndFound && Directory.Exists(entry) && !Directory.EnumerateFileSystemEntries(entry).Any();
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return true; // root's lost+found (mode 700) seen by another user: fsck's, not a file of someone's
+        }
+    }
+
     /// <summary>Suffix of a file being copied into a mount-point output, renamed over the real name once complete.</summary>
     public const string TemporarySuffix = ".atlas-tmp";
 
@@ -428,7 +444,7 @@ public sealed class OutputWriter : IDisposable
         foreach (var file in Directory.EnumerateFiles(OutputDirectory, "*", SearchOption.AllDirectories).ToList())
         {
             var relative = Path.GetRelativePath(OutputDirectory, file);
-            if (!keep.Contains(relative) && !relative.StartsWith("lost+found" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            if (!keep.Contains(relative) && !relative.StartsWith(LostAndFound + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             {
                 File.Delete(file);
             }
@@ -437,7 +453,7 @@ public sealed class OutputWriter : IDisposable
         foreach (var folder in Directory.EnumerateDirectories(OutputDirectory, "*", SearchOption.AllDirectories)
                      .OrderByDescending(f => f.Length).ToList())
         {
-            if (!Directory.EnumerateFileSystemEntries(folder).Any() && Path.GetFileName(folder) != "lost+found")
+            if (!Directory.EnumerateFileSystemEntries(folder).Any() && folder != Path.Combine(OutputDirectory, LostAndFound))
             {
                 Directory.Delete(folder);
             }

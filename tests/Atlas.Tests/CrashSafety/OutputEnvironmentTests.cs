@@ -198,6 +198,8 @@ public sealed class OutputEnvironmentTests
     {
         using var site = TestSite.Minimal();
         using var disk = SmallDisk.At(Path.Combine(site.Directory, "volume"));
+        var lostAndFound = Path.Combine(disk.Folder, "lost+found"); // as on a fresh ext4 volume: still an empty output
+        Directory.CreateDirectory(lostAndFound);
         var first = SiteBuilder.Build(Options(site, disk.Folder, disk.Files));
         Assert.True(first.Succeeded, string.Join("\n", first.Diagnostics));
         Assert.True(first.CopiedIntoMountPoint);
@@ -218,6 +220,7 @@ public sealed class OutputEnvironmentTests
         Assert.Empty(Leftovers(disk.Folder));
         Assert.False(Directory.Exists(Path.Combine(site.Directory, ".volume.staging")));
         Assert.True(Directory.Exists(unchanged));
+        Assert.True(Directory.Exists(lostAndFound));
 
         if (disk.Real)
         {
