@@ -131,115 +131,125 @@ public static class SiteBuilder
         // each step as soon as it is rendered (its open pages reload sooner) and is rolled back the same way.
         var writer = new InPlaceWriter(OutputFolder.RealPath(output), options.OutputFiles, staged: true);
         var publishEachStep = options.PagesWritten is not null;
-        var renderer = Renderer(site);
-        var slowest = new SlowestPages();
-
-        // The pages of an entity whose own data changed come first, and open pages are told as soon as those are
-        // written: the edited page shows the edit without waiting for the lists, maps and tables that show the entity
-        // too (at 10,000 entities those are most of the rendering time).
-        var first = pages.Where(p => p.Entity is { } id && changed.Contains(DependencyKeys.Entity(id))).ToList();
-        var steps = first.Count == 0 || first.Count == pages.Count ? [pages] : new[] { first, pages.Except(first).ToList() };
-        var rendered = ImmutableDictionary<string, PageRecord>.Empty.WithComparers(StringComparer.Ordinal);
-        for (var step = 0; step < steps.Length; step++)
+        try
         {
-            rendered = rendered.SetItems(renderer.RenderAll(steps[step], (page, bytes) => writer.Write(page.OutputFile, bytes),
-                diagnostics, cancellation, options.Progress, slowest));
-            if (diagnostics.HasErrors || (options.Strict && diagnostics.WarningCount > 0) || writer.Failed)
-            {
-                return FailedIncremental(writer, diagnostics, clock, output, location);
-            }
+            var renderer = Renderer(site);
+            var slowest = new SlowestPages();
 
-            if (step == steps.Length - 1)
+            // The pages of an entity whose own data changed come first, and open pages are told as soon as those are
+            // written: the edited page shows the edit without waiting for the lists, maps and tables that show the entity
+            // too (at 10,000 entities those are most of the rendering time).
+            var first = pages.Where(p => p.Entity is { } id && changed.Contains(DependencyKeys.Entity(id))).ToList();
+            var steps = first.Count == 0 || first.Count == pages.Count ? [pages] : new[] { first, pages.Except(first).ToList() };
+            var rendered = ImmutableDictionary<string, PageRecord>.Empty.WithComparers(StringComparer.Ordinal);
+            for (var step = 0; step < steps.Length; step++)
             {
-                // Pages no longer planned (a deleted entity) go now too, so that their open pages reload to the 404.
-                var planned = site.Pages.Select(p => p.OutputFile).ToHashSet(StringComparer.Ordinal);
-                foreach (var gone in previous.Pages.Values.Select(r => r.OutputFile).Where(f => !planned.Contains(f)))
-                {
-                    writer.Delete(gone);
-                }
-            }
-
-            if (publishEachStep)
-            {
-                if (!writer.Publish())
+                rendered = rendered.SetItems(renderer.RenderAll(steps[step], (page, bytes) => writer.Write(page.OutputFile, bytes),
+                    diagnostics, cancellation, options.Progress, slowest));
+                if (diagnostics.HasErrors || (options.Strict && diagnostics.WarningCount > 0) || writer.Failed)
                 {
                     return FailedIncremental(writer, diagnostics, clock, output, location);
                 }
 
-                options.PagesWritten!(writer.TakeChanged());
+                if (step == steps.Length - 1)
+                {
+                    // Pages no longer planned (a deleted entity) go now too, so that their open pages reload to the 404.
+                    var planned = site.Pages.Select(p => p.OutputFile).ToHashSet(StringComparer.Ordinal);
+                    foreach (var gone in previous.Pages.Values.Select(r => r.OutputFile).Where(f => !planned.Contains(f)))
+                    {
+                        writer.Delete(gone);
+                    }
+                }
+
+                if (publishEachStep)
+                {
+                    if (!writer.Publish())
+                    {
+                        return FailedIncremental(writer, diagnostics, clock, output, location);
+                    }
+
+                    options.PagesWritten!(writer.TakeChanged());
+                }
             }
-        }
 
-        stages.Mark("render and write affected pages");
+            stages.Mark("render and write affected pages");
 
-        // The generated files (data, search, feeds, sitemap) show all content, the page list, site.yml and the UI
-        // strings; when none of those changed (an edit to one entity's prose changes the search index, so it counts)
-        // the files already there are right. Assets are always compared: they are only bytes in memory.
-        var plannedPaths = site.Pages.Select(p => p.Path).ToHashSet(StringComparer.Ordinal);
-        var pagesChanged = !plannedPaths.SetEquals(previous.Pages.Keys);
-        var skipped = 0;
-        bool Regenerate(IEnumerable<string> inputs)
-        {
-            var needed = inputs.Any(key => key == PageListKey ? pagesChanged : changed.Contains(key));
-            if (!needed)
+            // The generated files (data, search, feeds, sitemap) show all content, the page list, site.yml and the UI
+            // strings; when none of those changed (an edit to one entity's prose changes the search index, so it counts)
+            // the files already there are right. Assets are always compared: they are only bytes in memory.
+            var plannedPaths = site.Pages.Select(p => p.Path).ToHashSet(StringComparer.Ordinal);
+            var pagesChanged = !plannedPaths.SetEquals(previous.Pages.Keys);
+            var skipped = 0;
+            bool Regenerate(IEnumerable<string> inputs)
             {
-                Interlocked.Increment(ref skipped);
+                var needed = inputs.Any(key => key == PageListKey ? pagesChanged : changed.Contains(key));
+                if (!needed)
+                {
+                    Interlocked.Increment(ref skipped);
+                }
+
+                return needed;
             }
 
-            return needed;
+            var others = Assets(site).Concat(Generate(site, Regenerate, options.Cache).Select(f => (f.Path, f.Content))).ToList();
+            foreach (var (path, content) in others)
+            {
+                writer.Write(path, content);
+            }
+
+            // A skipped generator's files are as they were. Which files a generator makes depends only on site.yml, and a
+            // change to it regenerates everything: so when anything was skipped, the previous list of files still holds.
+            var otherPaths = others.Select(o => o.Path)
+                .Concat(skipped == 0 ? [] : previous.OtherFiles.Where(f => !f.StartsWith(AssetSet.PublishedFolder, StringComparison.Ordinal)))
+                .Distinct(StringComparer.Ordinal)
+                .ToList();
+            stages.Mark(skipped == 0 ? "assets, data, search, feeds, sitemap" : "assets and the generated files whose inputs changed");
+            var current = site.Pages.Select(p => p.OutputFile).Concat(otherPaths).ToHashSet(StringComparer.Ordinal);
+            foreach (var stale in previous.OtherFiles.Where(f => !current.Contains(f)))
+            {
+                writer.Delete(stale);
+            }
+
+            if (writer.Failed)
+            {
+                return FailedIncremental(writer, diagnostics, clock, output, location);
+            }
+
+            // While files move into place the output matches neither state: without a state file, a build killed now is
+            // followed by a full one.
+            SiteState.Delete(output);
+            if (!writer.Publish())
+            {
+                return FailedIncremental(writer, diagnostics, clock, output, location);
+            }
+
+            writer.Complete();
+
+            // The previous records, edited: pages no longer planned out, re-rendered pages in (not a rebuilt dictionary of
+            // every page, which at 10,000 entities costs more than rendering the few affected pages).
+            var records = previous.Pages.RemoveRange(previous.Pages.Keys.Where(path => !plannedPaths.Contains(path))).SetItems(rendered);
+            var state = new SiteState(SiteState.CurrentVersion, signatures, records, [.. otherPaths]);
+            if (options.SaveState)
+            {
+                TrySave(state, output);
+            }
+
+            stages.Mark("save state");
+            var result = Succeeded(site, diagnostics, writer.Written, clock, output, state) with
+            {
+                PagesRendered = rendered.Count,
+                Timings = stages.Stages,
+                SlowestPages = slowest.ToImmutableArray(),
+            };
+            return KeptForPreview(result, options, renderer);
         }
-
-        var others = Assets(site).Concat(Generate(site, Regenerate, options.Cache).Select(f => (f.Path, f.Content))).ToList();
-        foreach (var (path, content) in others)
+        catch
         {
-            writer.Write(path, content);
+            // Cancelled (the preview stops a rebuild that a newer edit replaces), or an error of the atlas itself:
+            // the output goes back to the previous build either way. After Complete there is nothing left to undo.
+            writer.RollBack();
+            throw;
         }
-
-        // A skipped generator's files are as they were. Which files a generator makes depends only on site.yml, and a
-        // change to it regenerates everything: so when anything was skipped, the previous list of files still holds.
-        var otherPaths = others.Select(o => o.Path)
-            .Concat(skipped == 0 ? [] : previous.OtherFiles.Where(f => !f.StartsWith(AssetSet.PublishedFolder, StringComparison.Ordinal)))
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
-        stages.Mark(skipped == 0 ? "assets, data, search, feeds, sitemap" : "assets and the generated files whose inputs changed");
-        var current = site.Pages.Select(p => p.OutputFile).Concat(otherPaths).ToHashSet(StringComparer.Ordinal);
-        foreach (var stale in previous.OtherFiles.Where(f => !current.Contains(f)))
-        {
-            writer.Delete(stale);
-        }
-
-        if (writer.Failed)
-        {
-            return FailedIncremental(writer, diagnostics, clock, output, location);
-        }
-
-        // While files move into place the output matches neither state: without a state file, a build killed now is
-        // followed by a full one.
-        SiteState.Delete(output);
-        if (!writer.Publish())
-        {
-            return FailedIncremental(writer, diagnostics, clock, output, location);
-        }
-
-        writer.Complete();
-
-        // The previous records, edited: pages no longer planned out, re-rendered pages in (not a rebuilt dictionary of
-        // every page, which at 10,000 entities costs more than rendering the few affected pages).
-        var records = previous.Pages.RemoveRange(previous.Pages.Keys.Where(path => !plannedPaths.Contains(path))).SetItems(rendered);
-        var state = new SiteState(SiteState.CurrentVersion, signatures, records, [.. otherPaths]);
-        if (options.SaveState)
-        {
-            TrySave(state, output);
-        }
-
-        stages.Mark("save state");
-        var result = Succeeded(site, diagnostics, writer.Written, clock, output, state) with
-        {
-            PagesRendered = rendered.Count,
-            Timings = stages.Stages,
-            SlowestPages = slowest.ToImmutableArray(),
-        };
-        return KeptForPreview(result, options, renderer);
     }
 
     /// <summary>

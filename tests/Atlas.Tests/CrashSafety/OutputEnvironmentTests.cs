@@ -91,6 +91,28 @@ public sealed class OutputEnvironmentTests
     }
 
     [Fact]
+    public void A_preview_rebuild_cancelled_after_publishing_its_first_step_takes_that_step_back()
+    {
+        // The preview cancels a rebuild when it stops; the edited entity's own pages were already in place then.
+        using var site = TestSite.Minimal();
+        site.BuildOk();
+        var before = TestSite.Snapshot(site.Output);
+        using var cancel = new CancellationTokenSource();
+        var told = 0;
+        site.Write("content/cities/chengdu.yml", "name: {zh: 成都市, en: Chengdu City}\nsummary: {zh: 四川省会, en: Capital of Sichuan}\ncoordinates: [104.07, 30.57]\n");
+
+        Assert.ThrowsAny<OperationCanceledException>(() => SiteBuilder.BuildIncremental(Options(site, site.Output, told: _ =>
+        {
+            told++;
+            cancel.Cancel();
+        }), cancellation: cancel.Token));
+
+        Assert.Equal(1, told);
+        Assert.Equal(before, TestSite.Snapshot(site.Output));
+        Assert.Empty(Leftovers(site.Output));
+    }
+
+    [Fact]
     public void A_full_disk_during_an_incremental_build_is_a_located_error_leaves_no_partial_files_and_makes_the_next_build_full()
     {
         using var site = TestSite.Minimal();
