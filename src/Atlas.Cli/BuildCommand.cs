@@ -45,8 +45,11 @@ public static class BuildCommand
             if (!result.Succeeded)
             {
                 var where = display == "" ? "the previous output" : $"the previous output in {display}";
+                var outcome = result.OutputChanged
+                    ? $"{display} was partly changed (the errors above say how); the next build that succeeds writes all of it"
+                    : $"nothing was written and {where} is untouched";
                 stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"build failed: {Plural(result.ErrorCount, "error")}, {Plural(result.WarningCount, "warning")}; nothing was written and {where} is untouched."));
+                    $"build failed: {Plural(result.ErrorCount, "error")}, {Plural(result.WarningCount, "warning")}; {outcome}."));
                 return AtlasCommand.ContentErrors;
             }
 
@@ -56,6 +59,13 @@ public static class BuildCommand
                 : $"wrote {Plural(result.FilesWritten - result.PageCount, "other file")}";
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"built {Plural(result.PageCount, "page")} ({languages}, root {result.PagesPerLanguage.GetValueOrDefault("")}); {summary} into {display} in {result.Elapsed.TotalMilliseconds:0} ms; {Plural(result.WarningCount, "warning")}."));
+            if (result.CopiedIntoMountPoint)
+            {
+                // The one weaker guarantee, said where it applies.
+                stdout.WriteLine($"note: {display} is a mount point, which cannot be swapped whole: the new site was copied into it file by file, " +
+                                 "each file replaced atomically. A build that fails while copying there can leave a mix of old and new files.");
+            }
+
             if (parse.GetValue(timings))
             {
                 TimingsPrinter.Print(result, stdout);

@@ -41,6 +41,12 @@ public sealed record BuildOptions(string SiteDirectory)
     /// </summary>
     public Action<IReadOnlyList<string>>? PagesWritten { get; init; }
 
+    /// <summary>
+    /// How the build writes files and moves folders in and beside the output; null for the real file system. Tests
+    /// pass one that fails like a full disk or a mount point where the machine cannot make either.
+    /// </summary>
+    public Output.IOutputFileSystem? OutputFiles { get; init; }
+
     /// <summary>The user's home folder, which is never an acceptable output; injectable for tests.</summary>
     public string? HomeDirectory { get; init; } = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
 }

@@ -63,4 +63,16 @@ public sealed record BuildResult(
     /// the previous state says (see <see cref="SiteBuilder.AfterFailure"/>).
     /// </summary>
     public ImmutableArray<string> RewrittenFiles { get; init; } = [];
+
+    /// <summary>
+    /// True when a failed build could not leave the previous output as it was (a copy into a mount point that stopped
+    /// half-way, files an incremental build could not put back); its diagnostics say what changed.
+    /// </summary>
+    public bool OutputChanged { get; init; }
+
+    /// <summary>
+    /// True when the output folder is a mount point and the site was copied into it file by file instead of swapped in
+    /// whole (a failure during such a copy can leave a mix of old and new files).
+    /// </summary>
+    public bool CopiedIntoMountPoint { get; init; }
 }

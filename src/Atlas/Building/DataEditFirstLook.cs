@@ -69,7 +69,7 @@ internal sealed class DataEditFirstLook
         }
 
         // Written one by one, keeping what was there for Undo (and skipping what would not change).
-        var writer = new InPlaceWriter(output);
+        var writer = new InPlaceWriter(output, options.OutputFiles);
         var replaced = new List<(string File, byte[]? Before)>();
         foreach (var (file, content) in rendered.OrderBy(r => r.File, StringComparer.Ordinal))
         {
@@ -79,6 +79,12 @@ internal sealed class DataEditFirstLook
             {
                 replaced.Add((file, before));
             }
+        }
+
+        if (writer.Failed)
+        {
+            new DataEditFirstLook(output, replaced).Undo(); // a full disk: the ordinary build reports it
+            return null;
         }
 
         options.PagesWritten?.Invoke(writer.TakeChanged());

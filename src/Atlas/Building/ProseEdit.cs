@@ -19,6 +19,36 @@ namespace Atlas.Building;
 /// </summary>
 internal static class ProseEdit
 {
+    /// <summary>
+    /// Runs <paramref name="write"/>; when it gives up (null) or throws (cancelled), everything it staged or published
+    /// is taken back, so the output stays the previous build's. Otherwise its files are kept.
+    /// </summary>
+    private static bool TryWrite(InPlaceWriter writer, Func<ImmutableDictionary<string, PageRecord>?> write,
+        out ImmutableDictionary<string, PageRecord> rendered)
+    {
+        ImmutableDictionary<string, PageRecord>? result;
+        try
+        {
+            result = write();
+        }
+        catch
+        {
+            writer.RollBack();
+            throw;
+        }
+
+        if (result is null)
+        {
+            writer.RollBack();
+            rendered = ImmutableDictionary<string, PageRecord>.Empty;
+            return false;
+        }
+
+        writer.Complete();
+        rendered = result;
+        return true;
+    }
+
     public static BuildResult? TryApply(BuildOptions options, BuildResult previous, IReadOnlyCollection<string> changedFiles, CancellationToken cancellation)
     {
         var clock = Stopwatch.StartNew();
@@ -62,22 +92,32 @@ internal static class ProseEdit
         var pages = patched.Pages.Where(p => affected.Contains(p.Path)).ToList();
         stages.Mark("find affected pages");
 
+        // Staged and published like an incremental build's files: a fast path that gives up (a template failing on the
+        // new prose, a full disk) leaves the output as it was for the ordinary build that follows.
         var diagnostics = new DiagnosticBag();
-        var writer = new InPlaceWriter(output);
+        var writer = new InPlaceWriter(output, options.OutputFiles, staged: true);
         var renderer = previous.Renderer?.WithProseOf(patched.Model) ?? SiteBuilder.Renderer(patched);
         stages.Mark("renderer");
         var slowest = new SlowestPages();
-        var rendered = renderer.RenderAll(pages, (page, bytes) => writer.Write(page.OutputFile, bytes), diagnostics, cancellation, slowest: slowest);
-        if (diagnostics.HasErrors || diagnostics.WarningCount > 0)
-        {
-            return null; // a template that fails on the new prose: let the ordinary build report it
-        }
+        if (!TryWrite(writer, () =>
+            {
+                var pagesDone = renderer.RenderAll(pages, (page, bytes) => writer.Write(page.OutputFile, bytes), diagnostics, cancellation, slowest: slowest);
+                if (diagnostics.HasErrors || diagnostics.WarningCount > 0 || writer.Failed || !writer.Publish())
+                {
+                    return null; // a template that fails on the new prose: let the ordinary build report it
+                }
 
-        stages.Mark("render and write affected pages");
-        options.PagesWritten?.Invoke(writer.TakeChanged());
-        foreach (var file in SiteBuilder.Generate(patched, inputs => inputs.Any(changed.Contains), cache))
+                stages.Mark("render and write affected pages");
+                options.PagesWritten?.Invoke(writer.TakeChanged());
+                foreach (var file in SiteBuilder.Generate(patched, inputs => inputs.Any(changed.Contains), cache))
+                {
+                    writer.Write(file.Path, file.Content);
+                }
+
+                return writer.Failed || !writer.Publish() ? null : pagesDone;
+            }, out var rendered))
         {
-            writer.Write(file.Path, file.Content);
+            return null;
         }
 
         stages.Mark("generated files that show prose");

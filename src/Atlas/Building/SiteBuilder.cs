@@ -33,7 +33,8 @@ public static class SiteBuilder
             return Failed(diagnostics, clock, output);
         }
 
-        using var writer = OutputWriter.Begin(output, options.Force, options.OutputDirectory ?? site!.Config.Output, diagnostics);
+        var location = OutputLocation(options, site!);
+        using var writer = OutputWriter.Begin(output, options.Force, location.Path, diagnostics, options.OutputFiles);
         if (writer is null)
         {
             return Failed(diagnostics, clock, output);
@@ -60,18 +61,32 @@ public static class SiteBuilder
         }
 
         stages.Mark("assets, data, search, feeds, sitemap");
+        writer.ReportFailure(diagnostics, location);
         if (diagnostics.HasErrors || (options.Strict && diagnostics.WarningCount > 0))
         {
             return Failed(diagnostics, clock, output);
         }
 
-        writer.Commit();
+        if (!writer.Commit(diagnostics, location))
+        {
+            // Only a copy into a mount point can fail half-way; the state no longer describes what is there.
+            if (writer.CopiedIn)
+            {
+                SiteState.Delete(output);
+            }
+
+            return Failed(diagnostics, clock, output) with { OutputChanged = writer.CopiedIn };
+        }
+
         stages.Mark("swap output");
         var state = new SiteState(SiteState.CurrentVersion, signing.GetAwaiter().GetResult(),
             records.ToImmutableSortedDictionary(StringComparer.Ordinal), [.. others.Select(o => o.Path)]);
         TrySave(state, output);
         stages.Mark("save state for incremental builds");
-        var result = Succeeded(site, diagnostics, written, clock, output, state) with { Timings = stages.Stages, SlowestPages = slowest.ToImmutableArray() };
+        var result = Succeeded(site, diagnostics, written, clock, output, state) with
+        {
+            Timings = stages.Stages, SlowestPages = slowest.ToImmutableArray(), CopiedIntoMountPoint = writer.CopiedIn,
+        };
         return KeptForPreview(result, options, renderer);
     }
 
@@ -98,106 +113,191 @@ public static class SiteBuilder
             return Build(options, cancellation);
         }
 
+        var location = OutputLocation(options, site!);
+        using var outputLock = LockForIncremental(output, location, diagnostics);
+        if (outputLock is null)
+        {
+            return Failed(diagnostics, clock, output);
+        }
+
         var signatures = SiteState.Sign(site!);
         var changed = SiteState.Changed(previous.Signatures, signatures);
         var pages = site!.Pages.Where(page =>
             !previous.Pages.TryGetValue(page.Path, out var record) || record.OutputFile != page.OutputFile || record.Keys.Overlaps(changed)).ToList();
         stages.Mark("sign inputs, find affected pages");
 
-        var writer = new InPlaceWriter(output);
-        var renderer = Renderer(site);
-        var slowest = new SlowestPages();
-
-        // The pages of an entity whose own data changed come first, and open pages are told as soon as those are
-        // written: the edited page shows the edit without waiting for the lists, maps and tables that show the entity
-        // too (at 10,000 entities those are most of the rendering time).
-        var first = pages.Where(p => p.Entity is { } id && changed.Contains(DependencyKeys.Entity(id))).ToList();
-        var steps = first.Count == 0 || first.Count == pages.Count ? [pages] : new[] { first, pages.Except(first).ToList() };
-        var rendered = ImmutableDictionary<string, PageRecord>.Empty.WithComparers(StringComparer.Ordinal);
-        var rewritten = new List<string>();
-        for (var step = 0; step < steps.Length; step++)
+        // Everything is staged beside its target and put in place only when the whole build succeeded (see
+        // InPlaceWriter), so a build that fails anywhere leaves the previous site as it was. The preview publishes
+        // each step as soon as it is rendered (its open pages reload sooner) and is rolled back the same way.
+        var writer = new InPlaceWriter(OutputFolder.RealPath(output), options.OutputFiles, staged: true);
+        var publishEachStep = options.PagesWritten is not null;
+        try
         {
-            rendered = rendered.SetItems(renderer.RenderAll(steps[step], (page, bytes) => writer.Write(page.OutputFile, bytes),
-                diagnostics, cancellation, options.Progress, slowest));
-            if (diagnostics.HasErrors || (options.Strict && diagnostics.WarningCount > 0))
-            {
-                // Pages already rewritten stay; the state is not saved, so the next build re-renders them again (and
-                // a preview, which keeps its state in memory, forgets them: AfterFailure).
-                SiteState.Delete(output);
-                return Failed(diagnostics, clock, output) with { RewrittenFiles = [.. rewritten.Concat(writer.TakeChanged()).Order(StringComparer.Ordinal)] };
-            }
+            var renderer = Renderer(site);
+            var slowest = new SlowestPages();
 
-            if (step == steps.Length - 1)
+            // The pages of an entity whose own data changed come first, and open pages are told as soon as those are
+            // written: the edited page shows the edit without waiting for the lists, maps and tables that show the entity
+            // too (at 10,000 entities those are most of the rendering time).
+            var first = pages.Where(p => p.Entity is { } id && changed.Contains(DependencyKeys.Entity(id))).ToList();
+            var steps = first.Count == 0 || first.Count == pages.Count ? [pages] : new[] { first, pages.Except(first).ToList() };
+            var rendered = ImmutableDictionary<string, PageRecord>.Empty.WithComparers(StringComparer.Ordinal);
+            for (var step = 0; step < steps.Length; step++)
             {
-                // Pages no longer planned (a deleted entity) go now too, so that their open pages reload to the 404.
-                var planned = site.Pages.Select(p => p.OutputFile).ToHashSet(StringComparer.Ordinal);
-                foreach (var gone in previous.Pages.Values.Select(r => r.OutputFile).Where(f => !planned.Contains(f)))
+                rendered = rendered.SetItems(renderer.RenderAll(steps[step], (page, bytes) => writer.Write(page.OutputFile, bytes),
+                    diagnostics, cancellation, options.Progress, slowest));
+                if (diagnostics.HasErrors || (options.Strict && diagnostics.WarningCount > 0) || writer.Failed)
                 {
-                    writer.Delete(gone);
+                    return FailedIncremental(writer, diagnostics, clock, output, location);
+                }
+
+                if (step == steps.Length - 1)
+                {
+                    // Pages no longer planned (a deleted entity) go now too, so that their open pages reload to the 404.
+                    var planned = site.Pages.Select(p => p.OutputFile).ToHashSet(StringComparer.Ordinal);
+                    foreach (var gone in previous.Pages.Values.Select(r => r.OutputFile).Where(f => !planned.Contains(f)))
+                    {
+                        writer.Delete(gone);
+                    }
+                }
+
+                if (publishEachStep)
+                {
+                    if (!writer.Publish())
+                    {
+                        return FailedIncremental(writer, diagnostics, clock, output, location);
+                    }
+
+                    options.PagesWritten!(writer.TakeChanged());
                 }
             }
 
-            var written = writer.TakeChanged();
-            rewritten.AddRange(written);
-            options.PagesWritten?.Invoke(written);
-        }
+            stages.Mark("render and write affected pages");
 
-        stages.Mark("render and write affected pages");
-
-        // The generated files (data, search, feeds, sitemap) show all content, the page list, site.yml and the UI
-        // strings; when none of those changed (an edit to one entity's prose changes the search index, so it counts)
-        // the files already there are right. Assets are always compared: they are only bytes in memory.
-        var plannedPaths = site.Pages.Select(p => p.Path).ToHashSet(StringComparer.Ordinal);
-        var pagesChanged = !plannedPaths.SetEquals(previous.Pages.Keys);
-        var skipped = 0;
-        bool Regenerate(IEnumerable<string> inputs)
-        {
-            var needed = inputs.Any(key => key == PageListKey ? pagesChanged : changed.Contains(key));
-            if (!needed)
+            // The generated files (data, search, feeds, sitemap) show all content, the page list, site.yml and the UI
+            // strings; when none of those changed (an edit to one entity's prose changes the search index, so it counts)
+            // the files already there are right. Assets are always compared: they are only bytes in memory.
+            var plannedPaths = site.Pages.Select(p => p.Path).ToHashSet(StringComparer.Ordinal);
+            var pagesChanged = !plannedPaths.SetEquals(previous.Pages.Keys);
+            var skipped = 0;
+            bool Regenerate(IEnumerable<string> inputs)
             {
-                Interlocked.Increment(ref skipped);
+                var needed = inputs.Any(key => key == PageListKey ? pagesChanged : changed.Contains(key));
+                if (!needed)
+                {
+                    Interlocked.Increment(ref skipped);
+                }
+
+                return needed;
             }
 
-            return needed;
-        }
+            var others = Assets(site).Concat(Generate(site, Regenerate, options.Cache).Select(f => (f.Path, f.Content))).ToList();
+            foreach (var (path, content) in others)
+            {
+                writer.Write(path, content);
+            }
 
-        var others = Assets(site).Concat(Generate(site, Regenerate, options.Cache).Select(f => (f.Path, f.Content))).ToList();
-        foreach (var (path, content) in others)
-        {
-            writer.Write(path, content);
-        }
+            // A skipped generator's files are as they were. Which files a generator makes depends only on site.yml, and a
+            // change to it regenerates everything: so when anything was skipped, the previous list of files still holds.
+            var otherPaths = others.Select(o => o.Path)
+                .Concat(skipped == 0 ? [] : previous.OtherFiles.Where(f => !f.StartsWith(AssetSet.PublishedFolder, StringComparison.Ordinal)))
+                .Distinct(StringComparer.Ordinal)
+                .ToList();
+            stages.Mark(skipped == 0 ? "assets, data, search, feeds, sitemap" : "assets and the generated files whose inputs changed");
+            var current = site.Pages.Select(p => p.OutputFile).Concat(otherPaths).ToHashSet(StringComparer.Ordinal);
+            foreach (var stale in previous.OtherFiles.Where(f => !current.Contains(f)))
+            {
+                writer.Delete(stale);
+            }
 
-        // A skipped generator's files are as they were. Which files a generator makes depends only on site.yml, and a
-        // change to it regenerates everything: so when anything was skipped, the previous list of files still holds.
-        var otherPaths = others.Select(o => o.Path)
-            .Concat(skipped == 0 ? [] : previous.OtherFiles.Where(f => !f.StartsWith(AssetSet.PublishedFolder, StringComparison.Ordinal)))
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
-        stages.Mark(skipped == 0 ? "assets, data, search, feeds, sitemap" : "assets and the generated files whose inputs changed");
-        var current = site.Pages.Select(p => p.OutputFile).Concat(otherPaths).ToHashSet(StringComparer.Ordinal);
-        foreach (var stale in previous.OtherFiles.Where(f => !current.Contains(f)))
-        {
-            writer.Delete(stale);
-        }
+            if (writer.Failed)
+            {
+                return FailedIncremental(writer, diagnostics, clock, output, location);
+            }
 
-        // The previous records, edited: pages no longer planned out, re-rendered pages in (not a rebuilt dictionary of
-        // every page, which at 10,000 entities costs more than rendering the few affected pages).
-        var records = previous.Pages.RemoveRange(previous.Pages.Keys.Where(path => !plannedPaths.Contains(path))).SetItems(rendered);
-        var state = new SiteState(SiteState.CurrentVersion, signatures, records, [.. otherPaths]);
-        if (options.SaveState)
-        {
-            TrySave(state, output);
-        }
+            // While files move into place the output matches neither state: without a state file, a build killed now is
+            // followed by a full one.
+            SiteState.Delete(output);
+            if (!writer.Publish())
+            {
+                return FailedIncremental(writer, diagnostics, clock, output, location);
+            }
 
-        stages.Mark("save state");
-        var result = Succeeded(site, diagnostics, writer.Written, clock, output, state) with
+            writer.Complete();
+
+            // The previous records, edited: pages no longer planned out, re-rendered pages in (not a rebuilt dictionary of
+            // every page, which at 10,000 entities costs more than rendering the few affected pages).
+            var records = previous.Pages.RemoveRange(previous.Pages.Keys.Where(path => !plannedPaths.Contains(path))).SetItems(rendered);
+            var state = new SiteState(SiteState.CurrentVersion, signatures, records, [.. otherPaths]);
+            if (options.SaveState)
+            {
+                TrySave(state, output);
+            }
+
+            stages.Mark("save state");
+            var result = Succeeded(site, diagnostics, writer.Written, clock, output, state) with
+            {
+                PagesRendered = rendered.Count,
+                Timings = stages.Stages,
+                SlowestPages = slowest.ToImmutableArray(),
+            };
+            return KeptForPreview(result, options, renderer);
+        }
+        catch
         {
-            PagesRendered = rendered.Count,
-            Timings = stages.Stages,
-            SlowestPages = slowest.ToImmutableArray(),
-        };
-        return KeptForPreview(result, options, renderer);
+            // Cancelled (the preview stops a rebuild that a newer edit replaces), or an error of the atlas itself:
+            // the output goes back to the previous build either way. After Complete there is nothing left to undo.
+            writer.RollBack();
+            throw;
+        }
     }
+
+    /// <summary>
+    /// A failed incremental build: everything it staged or published is taken back. A write that failed (a full disk)
+    /// is reported and the state file removed, so the next build is a full one; files that could not be put back are
+    /// named, and then the output has changed.
+    /// </summary>
+    private static BuildResult FailedIncremental(InPlaceWriter writer, DiagnosticBag diagnostics, Stopwatch clock, string output, SourceLocation location)
+    {
+        var unrestored = writer.RollBack();
+        if (writer.ReportFailure(diagnostics, location) || unrestored.Count > 0)
+        {
+            SiteState.Delete(output);
+        }
+
+        if (unrestored.Count > 0)
+        {
+            diagnostics.Error(location, $"{unrestored.Count} files could not be given back their previous bytes after the failure and now hold the new ones: " +
+                                        $"{string.Join(", ", unrestored.Take(20))}{(unrestored.Count > 20 ? ", ..." : "")}. The next build writes the whole site again.");
+        }
+
+        return Failed(diagnostics, clock, output) with { RewrittenFiles = [.. unrestored], OutputChanged = unrestored.Count > 0 };
+    }
+
+    /// <summary>An incremental build writes into the output itself: one at a time, like full builds (same lock).</summary>
+    private static OutputLock? LockForIncremental(string output, SourceLocation location, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            var outputLock = OutputLock.TryAcquire(output, out var busy);
+            if (outputLock is null || busy)
+            {
+                diagnostics.Error(location,
+                    "another build is writing to this output folder right now; wait for it to finish and run again (builds of one output run one at a time).");
+                return null;
+            }
+
+            return outputLock;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Error(location, $"cannot write next to the output folder ({e.Message.TrimEnd('.')}); check its permissions or choose another --output.");
+            return null;
+        }
+    }
+
+    private static SourceLocation OutputLocation(BuildOptions options, LoadedSite site) =>
+        SourceLocation.File(options.OutputDirectory ?? site.Config.Output);
 
     /// <summary>
     /// A preview (a build with a cache) keeps the renderer, with its shared views, and which pages show whose prose:
@@ -283,9 +383,22 @@ public static class SiteBuilder
             return false;
         }
 
-        if (OutputPathPolicy.Check(site.Config.SiteDirectory, output, options.HomeDirectory) is { } refusal)
+        // The path as named and where it really leads: a link named public/ that points to /etc or the home folder is
+        // refused like /etc or the home folder.
+        var refusal = OutputPathPolicy.Check(site.Config.SiteDirectory, output, options.HomeDirectory);
+        try
         {
-            diagnostics.Error(SourceLocation.File(options.OutputDirectory ?? site.Config.Output), refusal);
+            refusal ??= OutputPathPolicy.Check(OutputFolder.RealPath(site.Config.SiteDirectory), OutputFolder.RealPath(output),
+                options.HomeDirectory is { Length: > 0 } home ? OutputFolder.RealPath(home) : null);
+        }
+        catch (IOException e)
+        {
+            refusal ??= $"cannot follow the output folder's path ({e.Message}); fix the links or choose another --output.";
+        }
+
+        if (refusal is not null)
+        {
+            diagnostics.Error(OutputLocation(options, site), refusal);
             return false;
         }
 

@@ -175,10 +175,13 @@ public sealed record SiteState(
 
     private static string Hash(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes))[..16];
 
-    /// <summary>Where the state of an output folder is kept: beside it, never inside the published site.</summary>
+    /// <summary>
+    /// Where the state of an output folder is kept: beside it (beside its real path, when it is reached through a
+    /// symbolic link, so that two names of one folder share one state), never inside the published site.
+    /// </summary>
     public static string PathFor(string output)
     {
-        var full = Path.GetFullPath(output).TrimEnd(Path.DirectorySeparatorChar);
+        var full = Output.OutputFolder.RealPath(output);
         return Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.atlas-state.json");
     }
 

@@ -15,9 +15,15 @@ public sealed class OutputLock : IDisposable
 
     private OutputLock(FileStream stream) => _stream = stream;
 
-    /// <summary>The lock file of an output folder (absolute, without a trailing separator).</summary>
-    public static string PathFor(string output) =>
-        Path.Combine(Path.GetDirectoryName(output)!, $".{Path.GetFileName(output)}.lock");
+    /// <summary>
+    /// The lock file of an output folder, beside its real path (symbolic links resolved): builds into two names of
+    /// one folder (a link and its target) take the same lock, so they run one at a time too.
+    /// </summary>
+    public static string PathFor(string output)
+    {
+        var real = OutputFolder.RealPath(output);
+        return Path.Combine(Path.GetDirectoryName(real)!, $".{Path.GetFileName(real)}.lock");
+    }
 
     /// <summary>
     /// Takes the lock of <paramref name="output"/>, or returns null with <paramref name="busy"/> true when another

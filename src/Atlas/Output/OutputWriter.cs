@@ -13,6 +13,11 @@ namespace Atlas.Output;
 /// renames (output → .old, staging → output); a build killed between them leaves the previous site in .old, and the
 /// next build puts it back before doing anything else.
 /// </para>
+/// <para>
+/// An output folder that is a mount point (a container volume) cannot be renamed or exchanged: the staged site is then
+/// copied into it file by file, each file replaced atomically and files of the previous site removed. That is the one
+/// weaker guarantee: a copy that fails half-way (a full disk) leaves a mix of old and new files, and says so.
+/// </para>
 /// </summary>
 public sealed class OutputWriter : IDisposable
 {
@@ -31,16 +36,21 @@ public sealed class OutputWriter : IDisposable
     public const int PauseAfterWrites = 20;
 
     private readonly OutputLock _lock;
+    private readonly IOutputFileSystem _files;
     private readonly string? _pause;
+    private readonly object _failureLock = new();
     private int _writes;
+    private long _bytesNeeded;
+    private (string File, Exception Error)? _failure;
     private bool _committed;
 
-    private OutputWriter(string output, string staging, string old, OutputLock outputLock)
+    private OutputWriter(string output, string staging, string old, OutputLock outputLock, IOutputFileSystem files)
     {
         OutputDirectory = output;
         StagingDirectory = staging;
         OldDirectory = old;
         _lock = outputLock;
+        _files = files;
         _pause = Environment.GetEnvironmentVariable(TestPauseVariable);
     }
 
@@ -50,18 +60,42 @@ public sealed class OutputWriter : IDisposable
 
     private string OldDirectory { get; }
 
-    /// <summary>Prepares the staging folder, or reports why the output cannot be written and returns null.</summary>
-    public static OutputWriter? Begin(string output, bool force, string displayOutput, DiagnosticBag diagnostics)
+    /// <summary>
+    /// True after a commit into a mount point: the site was copied in file by file instead of swapped in whole.
+    /// </summary>
+    public bool CopiedIn { get; private set; }
+
+    /// <summary>
+    /// Prepares the staging folder, or reports why the output cannot be written and returns null. The output is
+    /// followed to its real path (a symbolic link to a folder stays a link, and its target gets the new site).
+    /// </summary>
+    public static OutputWriter? Begin(string output, bool force, string displayOutput, DiagnosticBag diagnostics, IOutputFileSystem? files = null)
     {
-        output = Path.GetFullPath(output).TrimEnd(Path.DirectorySeparatorChar);
+        var location = SourceLocation.File(displayOutput);
+        if (OutputFolder.DanglingLinkTarget(output) is { } target)
+        {
+            diagnostics.Error(location, $"the output folder is a symbolic link to '{target}', which does not exist; create that folder or remove the link.");
+            return null;
+        }
+
+        try
+        {
+            output = OutputFolder.RealPath(output);
+        }
+        catch (IOException e)
+        {
+            diagnostics.Error(location, $"cannot follow the output folder's path ({e.Message}); fix the links or choose another --output.");
+            return null;
+        }
+
         var parent = Path.GetDirectoryName(output)!;
         var name = Path.GetFileName(output);
         var staging = Path.Combine(parent, $".{name}.staging");
         var old = Path.Combine(parent, $".{name}.old");
-        var location = SourceLocation.File(displayOutput);
 
         // Refusals that need no lock come first, so that a refused build creates nothing at all, not even a lock file.
-        if (Refusal(output, force) is { } refusal)
+        files ??= PhysicalOutputFileSystem.Instance;
+        if (Refusal(output, force, files) is { } refusal)
         {
             diagnostics.Error(location, refusal);
             return null;
@@ -85,13 +119,13 @@ public sealed class OutputWriter : IDisposable
             return null;
         }
 
-        var writer = new OutputWriter(output, staging, old, outputLock);
+        var writer = new OutputWriter(output, staging, old, outputLock, files);
         try
         {
             RecoverLocked(output, staging, old);
 
             // Again under the lock: another build may have changed the output since the first check.
-            if (Refusal(output, force) is { } lockedRefusal)
+            if (Refusal(output, force, files) is { } lockedRefusal)
             {
                 diagnostics.Error(location, lockedRefusal);
                 writer.Dispose();
@@ -103,7 +137,9 @@ public sealed class OutputWriter : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            diagnostics.Error(location, $"cannot prepare the output folder ({e.Message.TrimEnd('.')}); check its permissions or choose another --output.");
+            diagnostics.Error(location, OutputErrors.IsDiskFull(e)
+                ? OutputErrors.Describe(e, parent, MarkerFile, OutputErrors.OnDisk(1))
+                : $"cannot prepare the output folder ({e.Message.TrimEnd('.')}); check its permissions or choose another --output.");
             writer.Dispose();
             return null;
         }
@@ -118,7 +154,15 @@ public sealed class OutputWriter : IDisposable
     /// </summary>
     public static void Recover(string output)
     {
-        output = Path.GetFullPath(output).TrimEnd(Path.DirectorySeparatorChar);
+        try
+        {
+            output = OutputFolder.RealPath(output);
+        }
+        catch (IOException)
+        {
+            return; // the next build reports the broken path
+        }
+
         var parent = Path.GetDirectoryName(output)!;
         var name = Path.GetFileName(output);
         if (!Directory.Exists(Path.Combine(parent, $".{name}.old")) && !Directory.Exists(Path.Combine(parent, $".{name}.staging")))
@@ -151,17 +195,17 @@ public sealed class OutputWriter : IDisposable
 
         if (Directory.Exists(old))
         {
-            Directory.Delete(old, recursive: true);
+            OutputFolder.DeleteTree(old);
         }
 
         if (Directory.Exists(staging))
         {
-            Directory.Delete(staging, recursive: true);
+            OutputFolder.DeleteTree(staging);
         }
     }
 
     /// <summary>Why the output must not be replaced: it is a file, or a folder of someone else's files.</summary>
-    private static string? Refusal(string output, bool force)
+    private static string? Refusal(string output, bool force, IOutputFileSystem files)
     {
         if (File.Exists(output))
         {
@@ -170,8 +214,9 @@ public sealed class OutputWriter : IDisposable
 
         try
         {
+            // A fresh volume (ext4 and others) holds an empty lost+found at its root: that is an empty output too.
             if (!force && Directory.Exists(output) && !File.Exists(Path.Combine(output, MarkerFile)) &&
-                Directory.EnumerateFileSystemEntries(output).Any())
+                Directory.EnumerateFileSystemEntries(output).Any(e => !IsEmptyLostAndFound(e)))
             {
                 return "the output folder exists and holds files that no atlas build wrote; the build would replace them. Choose an empty folder, or pass --force to replace it.";
             }
@@ -181,17 +226,43 @@ public sealed class OutputWriter : IDisposable
             return $"cannot look into the output folder ({e.Message.TrimEnd('.')}); check its permissions or choose another --output.";
         }
 
+        // Swapping a folder that cannot be written would leave its files behind, undeletable, beside the new site.
+        if (Directory.Exists(output) && files.WhyNotWritable(output) is { } reason)
+        {
+            return $"the output folder cannot be written: {reason}. Make it writable (e.g. chmod -R u+w {output}) or choose another --output; nothing was changed.";
+        }
+
         return null;
     }
 
-    /// <summary>Writes one file of the site (path relative to the output, forward slashes). Thread-safe.</summary>
+    /// <summary>
+    /// Writes one file of the site (path relative to the output, forward slashes). Thread-safe. A write that fails
+    /// (a full disk) does not throw: the rest of the build still runs, without writing, so that every problem is
+    /// reported and the space the whole site needs is known; <see cref="ReportFailure"/> tells it.
+    /// </summary>
     public void Write(string relativePath, ReadOnlySpan<byte> content)
     {
-        var full = Path.Combine(StagingDirectory, relativePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        using (var stream = new FileStream(full, FileMode.Create, FileAccess.Write, FileShare.None, 16 * 1024))
+        Interlocked.Add(ref _bytesNeeded, OutputErrors.OnDisk(content.Length));
+        if (Volatile.Read(ref _writeFailed))
         {
-            stream.Write(content);
+            return;
+        }
+
+        var full = Path.Combine(StagingDirectory, relativePath);
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            _files.WriteFile(full, content);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            lock (_failureLock)
+            {
+                _failure ??= (relativePath, e);
+            }
+
+            Volatile.Write(ref _writeFailed, true);
+            return; // the staging folder, partial file included, is deleted with the writer
         }
 
         if (_pause is "writing" && Interlocked.Increment(ref _writes) == PauseAfterWrites)
@@ -200,37 +271,193 @@ public sealed class OutputWriter : IDisposable
         }
     }
 
-    /// <summary>Swaps the staged site in; the previous site is then deleted.</summary>
-    public void Commit()
+    private bool _writeFailed;
+
+    /// <summary>Reports a write that failed (naming the folder and, for a full disk, the space needed); true if one did.</summary>
+    public bool ReportFailure(DiagnosticBag diagnostics, SourceLocation location)
+    {
+        if (_failure is not { } failure)
+        {
+            return false;
+        }
+
+        // The build fails now: the staging folder goes first, so that the space free is told without it.
+        var (file, error) = failure;
+        DeleteQuietly(StagingDirectory);
+        diagnostics.Error(location, OutputErrors.Describe(error, Path.GetDirectoryName(StagingDirectory)!, file, Interlocked.Read(ref _bytesNeeded)));
+        return true;
+    }
+
+    /// <summary>
+    /// Swaps the staged site in; the previous site is then deleted. Into a mount point, copies it in (see the class
+    /// remarks). False, with the reason reported, when the output could not be replaced.
+    /// </summary>
+    public bool Commit(DiagnosticBag diagnostics, SourceLocation location)
     {
         Pause("before-swap");
-        if (_pause is not "between-renames" && Directory.Exists(OutputDirectory) && Exchange(StagingDirectory, OutputDirectory))
+        if (_pause is not "between-renames" && Directory.Exists(OutputDirectory) && _files.ExchangeFolders(StagingDirectory, OutputDirectory))
         {
             // The staging path now holds the previous site.
             _committed = true;
             DeleteQuietly(StagingDirectory);
-            return;
+            return true;
         }
 
         var hadOutput = Directory.Exists(OutputDirectory);
-        if (hadOutput)
+        try
         {
-            Directory.Move(OutputDirectory, OldDirectory);
+            if (hadOutput)
+            {
+                _files.MoveFolder(OutputDirectory, OldDirectory);
+            }
+        }
+        catch (IOException e) when (OutputErrors.IsMountPoint(e))
+        {
+            return CopyIn(diagnostics, location);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Error(location, $"cannot replace the output folder ({e.Message.TrimEnd('.')}); check its permissions or choose another --output. Nothing was changed.");
+            return false;
         }
 
         Pause("between-renames");
         try
         {
-            Directory.Move(StagingDirectory, OutputDirectory);
+            _files.MoveFolder(StagingDirectory, OutputDirectory);
         }
-        catch (Exception e) when (hadOutput && e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            Directory.Move(OldDirectory, OutputDirectory); // the previous site stays published
-            throw;
+            if (hadOutput)
+            {
+                _files.MoveFolder(OldDirectory, OutputDirectory); // the previous site stays published
+            }
+
+            diagnostics.Error(location, $"cannot move the new site into place ({e.Message.TrimEnd('.')}); check the folder's permissions or choose another --output. Nothing was changed.");
+            return false;
         }
 
         _committed = true;
         DeleteQuietly(OldDirectory);
+        return true;
+    }
+
+    /// <summary>The folder fsck fills at the root of a volume; a copy into a mount point leaves it alone.</summary>
+    private const string LostAndFound = "lost+found";
+
+    private static bool IsEmptyLostAndFound(string entry)
+    {
+        try
+        {
+            return Path.GetFileName(entry) == LostAndFound && Directory.Exists(entry) && !Directory.EnumerateFileSystemEntries(entry).Any();
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return true; // root's lost+found (mode 700) seen by another user: fsck's, not a file of someone's
+        }
+    }
+
+    /// <summary>Suffix of a file being copied into a mount-point output, renamed over the real name once complete.</summary>
+    public const string TemporarySuffix = ".atlas-tmp";
+
+    /// <summary>
+    /// The output is a mount point: copies every staged file whose bytes differ into it (through a temporary file and a
+    /// rename, so each file is replaced atomically), then removes what the new site does not have.
+    /// </summary>
+    private bool CopyIn(DiagnosticBag diagnostics, SourceLocation location)
+    {
+        CopiedIn = true;
+        var staged = Directory.EnumerateFiles(StagingDirectory, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(StagingDirectory, f)).Order(StringComparer.Ordinal).ToList();
+        var changed = staged.Where(relative => !SameBytes(Path.Combine(StagingDirectory, relative), Path.Combine(OutputDirectory, relative))).ToList();
+        var replaced = 0;
+        var current = "";
+        try
+        {
+            foreach (var relative in changed)
+            {
+                current = relative;
+                var target = Path.Combine(OutputDirectory, relative);
+                MakeRoomFor(target);
+                var temporary = target + TemporarySuffix;
+                try
+                {
+                    _files.WriteFile(temporary, File.ReadAllBytes(Path.Combine(StagingDirectory, relative)));
+                    _files.MoveFile(temporary, target);
+                }
+                catch
+                {
+                    File.Delete(temporary);
+                    throw;
+                }
+
+                replaced++;
+            }
+
+            current = "";
+            RemoveStale(staged.ToHashSet(StringComparer.Ordinal));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            var needed = changed.Skip(replaced).Sum(relative => OutputErrors.OnDisk(new FileInfo(Path.Combine(StagingDirectory, relative)).Length));
+            var what = current == ""
+                ? $"removing the previous site's files failed ({e.Message.TrimEnd('.')})"
+                : OutputErrors.Describe(e, OutputDirectory, current, needed).TrimEnd('.');
+            diagnostics.Error(location,
+                $"the output folder is a mount point, so the new site was being copied into it file by file, and {what}. " +
+                $"{replaced} of {changed.Count} changed files were already replaced: the folder now holds a mix of old and new files " +
+                "until a build succeeds.");
+            return false;
+        }
+
+        _committed = true;
+        DeleteQuietly(StagingDirectory);
+        return true;
+    }
+
+    private static bool SameBytes(string a, string b) =>
+        File.Exists(b) && new FileInfo(a).Length == new FileInfo(b).Length && File.ReadAllBytes(a).AsSpan().SequenceEqual(File.ReadAllBytes(b));
+
+    /// <summary>A folder where the file goes, or a file where one of its folders goes, belonged to the previous site.</summary>
+    private void MakeRoomFor(string target)
+    {
+        if (Directory.Exists(target))
+        {
+            Directory.Delete(target, recursive: true);
+        }
+
+        var folder = Path.GetDirectoryName(target)!;
+        for (var up = folder; up.Length > OutputDirectory.Length; up = Path.GetDirectoryName(up)!)
+        {
+            if (File.Exists(up))
+            {
+                File.Delete(up);
+            }
+        }
+
+        Directory.CreateDirectory(folder);
+    }
+
+    /// <summary>Removes the files and folders of the previous site that the new one does not have.</summary>
+    private void RemoveStale(HashSet<string> keep)
+    {
+        foreach (var file in Directory.EnumerateFiles(OutputDirectory, "*", SearchOption.AllDirectories).ToList())
+        {
+            var relative = Path.GetRelativePath(OutputDirectory, file);
+            if (!keep.Contains(relative) && !relative.StartsWith(LostAndFound + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            {
+                File.Delete(file);
+            }
+        }
+
+        foreach (var folder in Directory.EnumerateDirectories(OutputDirectory, "*", SearchOption.AllDirectories)
+                     .OrderByDescending(f => f.Length).ToList())
+        {
+            if (!Directory.EnumerateFileSystemEntries(folder).Any() && folder != Path.Combine(OutputDirectory, LostAndFound))
+            {
+                Directory.Delete(folder);
+            }
+        }
     }
 
     public void Dispose()
@@ -249,7 +476,7 @@ public sealed class OutputWriter : IDisposable
         {
             if (Directory.Exists(directory))
             {
-                Directory.Delete(directory, recursive: true);
+                OutputFolder.DeleteTree(directory);
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -268,33 +495,5 @@ public sealed class OutputWriter : IDisposable
         var parent = Path.GetDirectoryName(OutputDirectory)!;
         File.WriteAllText(Path.Combine(parent, $".{Path.GetFileName(OutputDirectory)}.paused-{point}"), $"{Environment.ProcessId}\n");
         Thread.Sleep(TimeSpan.FromMinutes(10)); // the test kills the process long before
-    }
-
-    private const int AtFdCwd = -100;
-    private const uint RenameExchange = 2;
-
-    [DllImport("libc", EntryPoint = "renameat2", SetLastError = true)]
-    private static extern int RenameAt2(int oldDirectory, [MarshalAs(UnmanagedType.LPUTF8Str)] string oldPath,
-        int newDirectory, [MarshalAs(UnmanagedType.LPUTF8Str)] string newPath, uint flags);
-
-    /// <summary>
-    /// Atomically exchanges two folders (Linux 3.15+, glibc 2.28+, most local file systems). False when the system
-    /// cannot, and then nothing happened.
-    /// </summary>
-    private static bool Exchange(string a, string b)
-    {
-        if (!OperatingSystem.IsLinux())
-        {
-            return false;
-        }
-
-        try
-        {
-            return RenameAt2(AtFdCwd, a, AtFdCwd, b, RenameExchange) == 0;
-        }
-        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
-        {
-            return false;
-        }
     }
 }

@@ -63,8 +63,8 @@ public sealed class DataEditFirstLookTests
     public void When_the_build_after_the_first_look_fails_the_first_look_is_taken_back_and_reverting_gives_a_full_builds_bytes()
     {
         // The entity page renders the new name; the collection list fails on it (a UI string that is not defined):
-        // the first look is written, then the ordinary build fails after rewriting some pages (Chongqing's shows its
-        // twin's new name). Reverting the edit must bring every page back, not only those the revert itself changes.
+        // the first look is written, then the ordinary build fails after rendering some pages (Chongqing's shows its
+        // twin's new name). Both are taken back, and reverting the edit gives a full build's bytes.
         using var site = TestSite.Minimal("""
 -- templates/collection.html --
 <h1>{{ collection.title }}</h1><ul>{{ for e in collection.entities }}<li>{{ e.name }}{{ if e.name == "Chengdu City" }}{{ t "no.such.string" }}{{ end }}</li>{{ end }}</ul>
@@ -73,6 +73,8 @@ public sealed class DataEditFirstLookTests
         Assert.True(preview.Rebuild(null).Succeeded);
         var page = Path.Combine(preview.Output, "en/cities/chengdu/index.html");
         var before = File.ReadAllBytes(page);
+        var twin = Path.Combine(preview.Output, "en/cities/chongqing/index.html");
+        var twinBefore = File.ReadAllBytes(twin);
         var original = File.ReadAllText(Path.Combine(site.Directory, "content/cities/chengdu.yml"));
 
         site.Write("content/cities/chengdu.yml", RenamedChengdu);
@@ -81,7 +83,8 @@ public sealed class DataEditFirstLookTests
         Assert.False(failed.Succeeded);
         Assert.Equal(["en/cities/chengdu/index.html", "zh/cities/chengdu/index.html"], preview.Told[0]); // the first look was there
         Assert.Equal(before, File.ReadAllBytes(page)); // and was taken back
-        Assert.Contains("en/cities/chongqing/index.html", failed.RewrittenFiles);
+        Assert.Equal(twinBefore, File.ReadAllBytes(twin)); // what the failed build had rewritten is rolled back too
+        Assert.Empty(failed.RewrittenFiles);
 
         site.Write("content/cities/chengdu.yml", original);
         Assert.True(preview.Rebuild("content/cities/chengdu.yml").Succeeded);
