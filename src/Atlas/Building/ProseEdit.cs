@@ -64,7 +64,7 @@ internal static class ProseEdit
 
         var diagnostics = new DiagnosticBag();
         var writer = new InPlaceWriter(output);
-        var renderer = previous.Renderer?.WithProseOf(patched.Model) ?? SiteBuilder.Renderer(patched);
+        var renderer = previous.Renderer?.WithProseOf(patched.Model) ?? SiteBuilder.Renderer(patched, options.RenderLimits);
         stages.Mark("renderer");
         var slowest = new SlowestPages();
         var rendered = renderer.RenderAll(pages, (page, bytes) => writer.Write(page.OutputFile, bytes), diagnostics, cancellation, slowest: slowest);

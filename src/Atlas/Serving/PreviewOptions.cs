@@ -21,4 +21,10 @@ public sealed record PreviewOptions(string SiteDirectory)
     /// rename a finished temporary file over it, and a save caught half-way is rebuilt again by its next event.
     /// </summary>
     public TimeSpan Debounce { get; init; } = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>How long one rebuild may take before it stops with an error (the page then shows it).</summary>
+    public TimeSpan? Timeout { get; init; } = Building.BuildOptions.DefaultTimeout;
+
+    /// <summary>What one page render may use; tests set small limits.</summary>
+    public Rendering.RenderLimits RenderLimits { get; init; } = Rendering.RenderLimits.Default;
 }
