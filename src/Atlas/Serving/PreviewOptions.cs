@@ -13,6 +13,9 @@ public sealed record PreviewOptions(string SiteDirectory)
     /// <summary>Where the preview is built; a fresh temporary folder by default, never the site's public/.</summary>
     public string? OutputDirectory { get; init; }
 
+    /// <summary>Where the fresh temporary folder is made (the system's temporary folder by default); tests use their own.</summary>
+    public string? TemporaryRoot { get; init; }
+
     /// <summary>Include drafts in the preview.</summary>
     public bool Drafts { get; init; }
 

@@ -50,7 +50,7 @@ public sealed class PreviewServer : IAsyncDisposable
         _options = options;
         _onRebuild = onRebuild;
         _ownsOutput = options.OutputDirectory is null;
-        _output = options.OutputDirectory ?? Path.Combine(Path.GetTempPath(), "atlas-preview-" + Guid.NewGuid().ToString("N")[..10], "public");
+        _output = options.OutputDirectory ?? Path.Combine(options.TemporaryRoot ?? Path.GetTempPath(), "atlas-preview-" + Guid.NewGuid().ToString("N")[..10], "public");
     }
 
     /// <summary>The address the preview is served at, e.g. http://127.0.0.1:8080/.</summary>
