@@ -16,6 +16,7 @@ public static class BuildCommand
         var force = new Option<bool>("--force") { Description = "Replace an existing output folder that no atlas build wrote." };
         var drafts = new Option<bool>("--drafts") { Description = "Include entities marked draft: true." };
         var timings = new Option<bool>("--timings") { Description = "Print how long each stage of the build took." };
+        var timeout = CommonOptions.Timeout();
         var incremental = new Option<bool>("--incremental")
         {
             Description = "Re-render only the pages affected by what changed since the last build (same bytes as a full build).",
@@ -23,7 +24,7 @@ public static class BuildCommand
 
         var command = new Command("build", "Build the site into the output folder. The previous output stays untouched if the build fails.")
         {
-            site, output, baseUrl, strict, force, incremental, drafts, timings,
+            site, output, baseUrl, strict, force, incremental, drafts, timings, timeout,
         };
 
         command.SetAction(parse =>
@@ -35,6 +36,7 @@ public static class BuildCommand
                 Strict = parse.GetValue(strict),
                 Force = parse.GetValue(force),
                 Drafts = parse.GetValue(drafts),
+                Timeout = CommonOptions.Seconds(parse.GetValue(timeout)),
                 Progress = Progress.For(stderr),
             };
 

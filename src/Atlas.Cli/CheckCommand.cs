@@ -16,9 +16,10 @@ public static class CheckCommand
         var site = CommonOptions.Site();
         var output = new Option<string?>("--output", "-o") { Description = "Check this already built folder instead of building." };
         var baseUrl = new Option<string?>("--base-url") { Description = "The base URL the site was built with (default: site.yml's)." };
+        var timeout = CommonOptions.Timeout();
         var command = new Command("check", "Check the content and the built site: links, #anchors, assets, hreflang pairs, titles and h1s.")
         {
-            site, output, baseUrl,
+            site, output, baseUrl, timeout,
         };
 
         command.SetAction(parse =>
@@ -39,7 +40,10 @@ public static class CheckCommand
             {
                 temporary = Path.Combine(Path.GetTempPath(), "atlas-check-" + Guid.NewGuid().ToString("N")[..10]);
                 folder = Path.Combine(temporary, "public");
-                var result = SiteBuilder.Build(new BuildOptions(siteDirectory) { OutputDirectory = folder, BaseUrl = parse.GetValue(baseUrl) });
+                var result = SiteBuilder.Build(new BuildOptions(siteDirectory)
+                {
+                    OutputDirectory = folder, BaseUrl = parse.GetValue(baseUrl), Timeout = CommonOptions.Seconds(parse.GetValue(timeout)),
+                });
                 if (!result.Succeeded)
                 {
                     DiagnosticPrinter.Print(result.Diagnostics, siteDirectory, stderr);

@@ -20,9 +20,10 @@ public static class ServeCommand
         };
         var drafts = new Option<bool>("--drafts") { Description = "Include entities marked draft: true." };
         var timings = new Option<bool>("--timings") { Description = "After each rebuild, print how long each stage took." };
+        var timeout = CommonOptions.Timeout();
         var command = new Command("serve", "Preview the site on this machine; rebuilds what a change affects and reloads the open page.")
         {
-            site, port, bind, drafts, timings,
+            site, port, bind, drafts, timings, timeout,
         };
 
         command.SetAction(async (parse, cancellation) =>
@@ -40,11 +41,19 @@ public static class ServeCommand
                 return AtlasCommand.ContentErrors;
             }
 
-            var options = new PreviewOptions(siteDirectory) { Address = address, Port = parse.GetValue(port), Drafts = parse.GetValue(drafts) };
+            var options = new PreviewOptions(siteDirectory)
+            {
+                Address = address, Port = parse.GetValue(port), Drafts = parse.GetValue(drafts), Timeout = CommonOptions.Seconds(parse.GetValue(timeout)),
+            };
             PreviewServer server;
             try
             {
                 server = await PreviewServer.StartAsync(options, report => Report(report, siteDirectory, parse.GetValue(timings), stdout, stderr), cancellation);
+            }
+            catch (OperationCanceledException)
+            {
+                stdout.WriteLine("stopped"); // Ctrl+C during the first build
+                return AtlasCommand.Ok;
             }
             catch (IOException e)
             {

@@ -47,6 +47,17 @@ public sealed record BuildOptions(string SiteDirectory)
     /// </summary>
     public Output.IOutputFileSystem? OutputFiles { get; init; }
 
+    /// <summary>
+    /// How long the whole build may take before it stops with an error, leaving the previous output as it was;
+    /// null for no limit. Generous by default: the shipped atlas builds in seconds.
+    /// </summary>
+    public TimeSpan? Timeout { get; init; } = DefaultTimeout;
+
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(10);
+
+    /// <summary>What one page render may use (loops, calls, steps, sizes); tests set smaller limits.</summary>
+    public Rendering.RenderLimits RenderLimits { get; init; } = Rendering.RenderLimits.Default;
+
     /// <summary>The user's home folder, which is never an acceptable output; injectable for tests.</summary>
     public string? HomeDirectory { get; init; } = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
 }

@@ -96,7 +96,7 @@ internal static class ProseEdit
         // new prose, a full disk) leaves the output as it was for the ordinary build that follows.
         var diagnostics = new DiagnosticBag();
         var writer = new InPlaceWriter(output, options.OutputFiles, staged: true);
-        var renderer = previous.Renderer?.WithProseOf(patched.Model) ?? SiteBuilder.Renderer(patched);
+        var renderer = previous.Renderer?.WithProseOf(patched.Model) ?? SiteBuilder.Renderer(patched, options.RenderLimits);
         stages.Mark("renderer");
         var slowest = new SlowestPages();
         if (!TryWrite(writer, () =>

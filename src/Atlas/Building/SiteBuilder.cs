@@ -26,9 +26,10 @@ public static class SiteBuilder
         var clock = Stopwatch.StartNew();
         var stages = new StageClock();
         var diagnostics = new DiagnosticBag();
+        using var deadline = new BuildDeadline(options.Timeout, cancellation);
         var site = Load(options, diagnostics, stages);
         var output = site is null ? "" : ResolveOutput(options, site.Config);
-        if (!Writable(site, options, output, diagnostics))
+        if (OutOfTime(site, deadline, diagnostics) || !Writable(site, options, output, diagnostics))
         {
             return Failed(diagnostics, clock, output);
         }
@@ -43,14 +44,24 @@ public static class SiteBuilder
         // The signatures of the inputs (for the next incremental build) depend only on the loaded site: compute them
         // beside the rendering, which leaves a core idle now and then (page writes, the last pages of the loop).
         var signing = Task.Run(() => SiteState.Sign(site!));
-        var renderer = Renderer(site!);
+        var renderer = Renderer(site!, options.RenderLimits);
         var written = 0;
         var slowest = new SlowestPages();
-        var records = renderer.RenderAll(site!.Pages, (page, bytes) =>
+        ImmutableDictionary<string, PageRecord> records;
+        try
         {
-            writer.Write(page.OutputFile, bytes);
-            Interlocked.Increment(ref written);
-        }, diagnostics, cancellation, options.Progress, slowest);
+            records = renderer.RenderAll(site!.Pages, (page, bytes) =>
+            {
+                writer.Write(page.OutputFile, bytes);
+                Interlocked.Increment(ref written);
+            }, diagnostics, deadline.Token, options.Progress, slowest);
+        }
+        catch (RenderStoppedException stopped) when (deadline.Expired)
+        {
+            deadline.Report(diagnostics, stopped.StoppedAt);
+            return Failed(diagnostics, clock, output);
+        }
+
         stages.Mark("render and write pages");
 
         var others = OtherFiles(site, options.Cache).ToList();
@@ -62,7 +73,7 @@ public static class SiteBuilder
 
         stages.Mark("assets, data, search, feeds, sitemap");
         writer.ReportFailure(diagnostics, location);
-        if (diagnostics.HasErrors || (options.Strict && diagnostics.WarningCount > 0))
+        if (OutOfTime(site, deadline, diagnostics) || diagnostics.HasErrors || (options.Strict && diagnostics.WarningCount > 0))
         {
             return Failed(diagnostics, clock, output);
         }
@@ -100,9 +111,10 @@ public static class SiteBuilder
         var clock = Stopwatch.StartNew();
         var stages = new StageClock();
         var diagnostics = new DiagnosticBag();
+        using var deadline = new BuildDeadline(options.Timeout, cancellation);
         var site = Load(options, diagnostics, stages);
         var output = site is null ? "" : ResolveOutput(options, site.Config);
-        if (!Writable(site, options, output, diagnostics))
+        if (OutOfTime(site, deadline, diagnostics) || !Writable(site, options, output, diagnostics))
         {
             return Failed(diagnostics, clock, output);
         }
@@ -133,7 +145,7 @@ public static class SiteBuilder
         var publishEachStep = options.PagesWritten is not null;
         try
         {
-            var renderer = Renderer(site);
+            var renderer = Renderer(site, options.RenderLimits);
             var slowest = new SlowestPages();
 
             // The pages of an entity whose own data changed come first, and open pages are told as soon as those are
@@ -144,8 +156,16 @@ public static class SiteBuilder
             var rendered = ImmutableDictionary<string, PageRecord>.Empty.WithComparers(StringComparer.Ordinal);
             for (var step = 0; step < steps.Length; step++)
             {
-                rendered = rendered.SetItems(renderer.RenderAll(steps[step], (page, bytes) => writer.Write(page.OutputFile, bytes),
-                    diagnostics, cancellation, options.Progress, slowest));
+                try
+                {
+                    rendered = rendered.SetItems(renderer.RenderAll(steps[step], (page, bytes) => writer.Write(page.OutputFile, bytes),
+                        diagnostics, deadline.Token, options.Progress, slowest));
+                }
+                catch (RenderStoppedException stopped) when (deadline.Expired)
+                {
+                    deadline.Report(diagnostics, stopped.StoppedAt);
+                }
+
                 if (diagnostics.HasErrors || (options.Strict && diagnostics.WarningCount > 0) || writer.Failed)
                 {
                     return FailedIncremental(writer, diagnostics, clock, output, location);
@@ -376,6 +396,18 @@ public static class SiteBuilder
         return previous with { State = state with { Pages = state.Pages.RemoveRange(state.Pages.Values.Where(r => files.Contains(r.OutputFile)).Select(r => r.Path)) } };
     }
 
+    /// <summary>True (with the error) when the deadline passed during a stage that could not be interrupted.</summary>
+    private static bool OutOfTime(LoadedSite? site, BuildDeadline deadline, DiagnosticBag diagnostics)
+    {
+        if (site is null || !deadline.Check())
+        {
+            return false;
+        }
+
+        deadline.Report(diagnostics, null);
+        return true;
+    }
+
     private static bool Writable(LoadedSite? site, BuildOptions options, string output, DiagnosticBag diagnostics)
     {
         if (site is null || diagnostics.HasErrors || (options.Strict && diagnostics.WarningCount > 0))
@@ -405,11 +437,11 @@ public static class SiteBuilder
         return true;
     }
 
-    internal static PageRenderer Renderer(LoadedSite site)
+    internal static PageRenderer Renderer(LoadedSite site, RenderLimits? limits = null)
     {
         var views = new ViewFactory(site.Model, site.Bundles, site.Map, site.Updated);
         var siteViews = new SiteViews(site.Model, views, site.Taxonomies, site.Map, new ChartData(site.Model));
-        return new PageRenderer(site.Model, site.Templates, views, siteViews, site.Taxonomies, site.Assets);
+        return new PageRenderer(site.Model, site.Templates, views, siteViews, site.Taxonomies, site.Assets, limits);
     }
 
     /// <summary>Everything besides pages: the assets and the generated files (data, search, feeds, sitemap).</summary>

@@ -17,10 +17,23 @@ namespace Atlas.Markdown;
 public sealed class MarkdownRenderer
 {
     /// <summary>The default: raw HTML is not even parsed as HTML, so it stays text and is escaped.</summary>
-    private static readonly MarkdownPipeline EscapingPipeline = Extensions(new MarkdownPipelineBuilder()).DisableHtml().Build();
+    private static readonly MarkdownPipeline EscapingPipeline = Deep(Extensions(new MarkdownPipelineBuilder()).DisableHtml()).Build();
 
     /// <summary>With an allow-list: HTML is parsed so that allowed tags can be told apart, then all else is escaped.</summary>
-    private static readonly MarkdownPipeline HtmlPipeline = Extensions(new MarkdownPipelineBuilder()).Build();
+    private static readonly MarkdownPipeline HtmlPipeline = Deep(Extensions(new MarkdownPipelineBuilder())).Build();
+
+    /// <summary>Markdig's own depth limit for rendering, which the parsed tree is checked against before rendering.</summary>
+    private const int RenderDepthLimit = 128;
+
+    /// <summary>
+    /// Parsing may go deeper than rendering: Markdig's exception for too deep input names no line, so the parsed tree is
+    /// checked (<see cref="MarkdownBounds.CheckTree"/>) and too deep input refused at the element that is too deep.
+    /// </summary>
+    private static MarkdownPipelineBuilder Deep(MarkdownPipelineBuilder builder)
+    {
+        builder.MaximumNestingDepth = 1024;
+        return builder;
+    }
 
     // Not UseAdvancedExtensions: it includes generic attributes ({onclick=...} would reach the output) and media
     // links (third-party iframes). This is the same set minus those two.
@@ -90,7 +103,31 @@ public sealed class MarkdownRenderer
     public RenderedMarkdown Render(string markdown, string path, int firstLine, string language, Func<string, bool> exists,
         DiagnosticBag diagnostics)
     {
-        var document = Markdig.Markdown.Parse(markdown, _pipeline);
+        if (MarkdownBounds.CheckText(markdown) is { } tooMuch)
+        {
+            diagnostics.Error(new SourceLocation(path, tooMuch.Line + firstLine, tooMuch.Column), tooMuch.Message);
+            return new RenderedMarkdown("", "");
+        }
+
+        MarkdownDocument document;
+        try
+        {
+            document = Markdig.Markdown.Parse(markdown, _pipeline);
+        }
+        catch (ArgumentException e) when (e.Message.Contains("too deeply nested", StringComparison.Ordinal))
+        {
+            // A shape the checks above did not foresee; Markdig does not say where.
+            diagnostics.Error(new SourceLocation(path, firstLine, 1), "this Markdown body is nested too deeply for Markdown to parse " +
+                "(lists, quotes, links or emphasis inside each other, or a very large table); flatten it.");
+            return new RenderedMarkdown("", "");
+        }
+
+        if (MarkdownBounds.CheckTree(document) is { } tooDeep)
+        {
+            diagnostics.Error(new SourceLocation(path, tooDeep.Line + firstLine, tooDeep.Column), tooDeep.Message);
+            return new RenderedMarkdown("", "");
+        }
+
         if (!_allowedTags.IsEmpty)
         {
             EscapeHtmlNotAllowed(document);
@@ -117,6 +154,13 @@ public sealed class MarkdownRenderer
             }
 
             safe &= CheckUrl(link.Url, link, path, firstLine, diagnostics);
+            if (link.IsImage && IsExternal(link.Url))
+            {
+                diagnostics.Warning(new SourceLocation(path, link.Line + firstLine, link.Column + 1),
+                    $"the image '{link.Url}' is on another site, and the pages' Content-Security-Policy (img-src 'self') blocks images " +
+                    "from other sites: readers would see a broken image. Link to it instead (drop the '!'), or put the image in the " +
+                    "site (templates/assets/) and show it from a template.");
+            }
         }
 
         foreach (var link in document.Descendants<AutolinkInline>())
@@ -137,6 +181,7 @@ public sealed class MarkdownRenderer
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer);
         _pipeline.Setup(renderer);
+        renderer.MaximumNestingDepth = RenderDepthLimit;
         renderer.Render(document);
         writer.Flush();
         return new RenderedMarkdown(writer.ToString(), PlainText(document));
@@ -195,6 +240,12 @@ public sealed class MarkdownRenderer
             parent[parent.IndexOf(block)] = paragraph;
         }
     }
+
+    /// <summary>An address on another host: http(s) or ftp, or protocol-relative (//host/...). (data: is refused as dangerous.)</summary>
+    private static bool IsExternal(string? url) =>
+        url is not null && (url.StartsWith("//", StringComparison.Ordinal) ||
+                            url.StartsWith("http:", StringComparison.OrdinalIgnoreCase) || url.StartsWith("https:", StringComparison.OrdinalIgnoreCase) ||
+                            url.StartsWith("ftp:", StringComparison.OrdinalIgnoreCase));
 
     private static bool CheckUrl(string? url, MarkdownObject node, string path, int firstLine, DiagnosticBag diagnostics)
     {

@@ -73,13 +73,17 @@ public static class FieldParser
                 return null;
 
             case FieldType.Date:
-                if (PartialDate.TryParse(text, out var date))
+                switch (PartialDate.Problem(text, out var date))
                 {
-                    return new DateValue(scalar.Location, date);
+                    case null:
+                        return new DateValue(scalar.Location, date);
+                    case "":
+                        diagnostics.Error(scalar.Location, $"'{field.Name}' must be a date written YYYY-MM-DD, YYYY-MM or YYYY, not {YamlText.Describe(scalar)}.");
+                        return null;
+                    case var impossible:
+                        diagnostics.Error(scalar.Location, $"'{field.Name}' is not a real date: {impossible}; write the date as YYYY-MM-DD, YYYY-MM or YYYY.");
+                        return null;
                 }
-
-                diagnostics.Error(scalar.Location, $"'{field.Name}' must be a date written YYYY-MM-DD, YYYY-MM or YYYY, not {YamlText.Describe(scalar)}.");
-                return null;
 
             case FieldType.Year:
                 if (scalar.IsPlain && text.Length == 4 && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year))

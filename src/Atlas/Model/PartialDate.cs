@@ -8,22 +8,36 @@ namespace Atlas.Model;
 /// </summary>
 public readonly record struct PartialDate(int Year, int? Month, int? Day) : IComparable<PartialDate>
 {
-    public static bool TryParse(string text, out PartialDate date)
+    public static bool TryParse(string text, out PartialDate date) => Problem(text, out date) is null;
+
+    /// <summary>
+    /// Null when <paramref name="text"/> is a date (then in <paramref name="date"/>); "" when it is not written YYYY-MM-DD,
+    /// YYYY-MM or YYYY; otherwise what makes it impossible ("there is no month 13"). The year is checked first:
+    /// calendar arithmetic on a year outside 1..9999 throws.
+    /// </summary>
+    public static string? Problem(string text, out PartialDate date)
     {
         date = default;
         var parts = text.Split('-');
-        if (parts.Length is < 1 or > 3 || parts[0].Length != 4 || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var year))
+        if (parts.Length is < 1 or > 3 || parts[0].Length != 4 || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var year) ||
+            parts.Skip(1).Any(p => p.Length != 2 || !int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out _)))
         {
-            return false;
+            return "";
+        }
+
+        if (year is < 1000 or > 9999)
+        {
+            return $"there is no year {parts[0]} in the atlas (years run from 1000 to 9999)";
         }
 
         int? month = null;
         int? day = null;
         if (parts.Length >= 2)
         {
-            if (parts[1].Length != 2 || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var m) || m is < 1 or > 12)
+            var m = int.Parse(parts[1], CultureInfo.InvariantCulture);
+            if (m is < 1 or > 12)
             {
-                return false;
+                return $"there is no month {parts[1]} (months run from 01 to 12)";
             }
 
             month = m;
@@ -31,17 +45,19 @@ public readonly record struct PartialDate(int Year, int? Month, int? Day) : ICom
 
         if (parts.Length == 3)
         {
-            if (parts[2].Length != 2 || !int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var d) ||
-                d < 1 || d > DateTime.DaysInMonth(year, month!.Value))
+            var d = int.Parse(parts[2], CultureInfo.InvariantCulture);
+            var days = DateTime.DaysInMonth(year, month!.Value);
+            if (d < 1 || d > days)
             {
-                return false;
+                var name = CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(month.Value);
+                return $"there is no day {parts[2]} in {name} {year} (it has {days} days)";
             }
 
             day = d;
         }
 
         date = new PartialDate(year, month, day);
-        return year is >= 1000 and <= 9999;
+        return null;
     }
 
     public int CompareTo(PartialDate other)

@@ -15,8 +15,10 @@ namespace Atlas.Rendering;
 public sealed class AtlasTemplateContext : TemplateContext
 {
     private readonly TemplateSet _templates;
+    private readonly long _stepLimit;
+    private long _steps;
 
-    public AtlasTemplateContext(TemplateSet templates, PageState page, ScriptObject builtins)
+    public AtlasTemplateContext(TemplateSet templates, PageState page, ScriptObject builtins, RenderLimits limits, CancellationToken cancellation)
         : base(builtins)
     {
         _templates = templates;
@@ -24,9 +26,19 @@ public sealed class AtlasTemplateContext : TemplateContext
         StrictVariables = true;
         EnableRelaxedMemberAccess = false;
         EnableRelaxedTargetAccess = false;
-        LoopLimit = 100_000;
-        RecursiveLimit = 64;
-        LimitToString = 0; // no cut-off: in Scriban 7 the limit counts a whole page render; loops and recursion are bounded instead
+        LoopLimit = limits.LoopIterations;
+        RecursiveLimit = limits.CallDepth;
+        _stepLimit = limits.Steps;
+
+        // A value or an output past its limit is an error, never a silently cut page.
+        LimitToString = limits.StringCharacters;
+        OnStringLimit = ScriptLimitBehavior.Throw;
+        OutputLimit = limits.OutputCharacters;
+        OnOutputLimit = ScriptLimitBehavior.Throw;
+
+        // Scriban checks the token before every statement and loop step: the build's deadline (or the preview
+        // stopping) ends a render wherever it is.
+        CancellationToken = cancellation;
         RegexTimeOut = TimeSpan.FromSeconds(1);
         TemplateLoader = templates.Loader;
         MemberRenamer = member => member.Name; // no .NET object reaches templates; keep names as given
@@ -56,6 +68,17 @@ public sealed class AtlasTemplateContext : TemplateContext
 
         var text = textAsObject as string ?? ObjectToString(textAsObject, false);
         return base.Write(span, WebUtility.HtmlEncode(text));
+    }
+
+    public override object? Evaluate(ScriptNode? scriptNode, bool aliasReturnedFunction)
+    {
+        if (++_steps > _stepLimit)
+        {
+            throw new ScriptRuntimeException(scriptNode?.Span ?? CurrentSpan,
+                $"this page's templates ran more than {RenderLimits.Number(_stepLimit)} steps; a loop or a function that calls itself more than once does not end soon enough (each call of f(n-1); f(n-1) doubles the work)");
+        }
+
+        return base.Evaluate(scriptNode, aliasReturnedFunction);
     }
 
     protected override Template CreateTemplate(string templatePath, ScriptNode? callerContext)

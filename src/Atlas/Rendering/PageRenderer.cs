@@ -26,9 +26,12 @@ public sealed class PageRenderer
     private readonly SiteViews _site;
     private readonly ImmutableArray<string> _assetSources;
     private readonly Taxonomies _taxonomies;
+    private readonly RenderLimits _limits;
 
-    public PageRenderer(SiteModel model, TemplateSet templates, ViewFactory views, SiteViews site, Taxonomies taxonomies, AssetSet assets)
+    public PageRenderer(SiteModel model, TemplateSet templates, ViewFactory views, SiteViews site, Taxonomies taxonomies, AssetSet assets,
+        RenderLimits? limits = null)
     {
+        _limits = limits ?? RenderLimits.Default;
         _model = model;
         _templates = templates;
         _views = views;
@@ -46,6 +49,7 @@ public sealed class PageRenderer
         _views = edited is null ? renderer._views.WithProseOf(model) : renderer._views.WithDataOf(model, edited);
         _site = renderer._site; // the site-wide views show no prose
         _taxonomies = renderer._taxonomies;
+        _limits = renderer._limits;
         _functions = renderer._functions;
         _assetSources = renderer._assetSources;
         _builtins = renderer._builtins;
@@ -88,38 +92,57 @@ public sealed class PageRenderer
         Action<int, int>? progress = null, SlowestPages? slowest = null)
     {
         var done = 0;
+        var stopped = new ConcurrentBag<(string Page, SourceLocation Where)>();
         var failures = new ConcurrentDictionary<(SourceLocation, string), List<string>>();
         var used = new ConcurrentDictionary<string, PageRecord>(StringComparer.Ordinal);
         var options = new ParallelOptions { CancellationToken = cancellation, MaxDegreeOfParallelism = Environment.ProcessorCount };
-        Parallel.ForEach(pages, options, page =>
+        try
         {
-            var state = new PageState(page, page.Language is null ? null : _views.BundleFor(page.Language),
-                page.Language is null ? null : _views.FormatterFor(page.Language));
-            try
+            Parallel.ForEach(pages, options, page =>
             {
-                var started = System.Diagnostics.Stopwatch.GetTimestamp();
-                var html = Render(state);
-                slowest?.Add(page.Path, System.Diagnostics.Stopwatch.GetElapsedTime(started));
-                write(page, Encoding.UTF8.GetBytes(html));
-            }
-            catch (ScriptRuntimeException e)
-            {
-                Record(failures, TemplateSet.Locate(e.Span), e.OriginalMessage, page.Path);
-            }
-            catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or NullReferenceException or InvalidCastException)
-            {
-                // Scriban surfaces some template mistakes as plain .NET exceptions; still a template problem, not a crash.
-                Record(failures, SourceLocation.File(state.UsedTemplates.Keys.LastOrDefault() ?? page.Template), e.Message, page.Path);
-            }
+                var state = new PageState(page, page.Language is null ? null : _views.BundleFor(page.Language),
+                    page.Language is null ? null : _views.FormatterFor(page.Language));
+                try
+                {
+                    var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                    var html = Render(state, cancellation);
+                    slowest?.Add(page.Path, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+                    write(page, Encoding.UTF8.GetBytes(html));
+                }
+                catch (ScriptAbortException e) when (cancellation.IsCancellationRequested)
+                {
+                    // Not the template's fault by itself: the build ran out of time (or the preview is stopping).
+                    stopped.Add((page.Path, TemplateSet.Locate(e.Span)));
+                    return;
+                }
+                catch (ScriptRuntimeException e)
+                {
+                    Record(failures, TemplateSet.Locate(e.Span), LimitMessage(e.OriginalMessage), page.Path);
+                }
+                catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or NullReferenceException or InvalidCastException)
+                {
+                    // Scriban surfaces some template mistakes as plain .NET exceptions; still a template problem, not a crash.
+                    Record(failures, SourceLocation.File(state.UsedTemplates.Keys.LastOrDefault() ?? page.Template), e.Message, page.Path);
+                }
 
-            var keys = ImmutableSortedSet.CreateBuilder<string>(StringComparer.Ordinal);
-            keys.UnionWith(page.Dependencies);
-            keys.UnionWith(state.UsedTemplates.Keys);
-            keys.UnionWith(state.Touched);
-            keys.UnionWith(_assetSources);
-            used[page.Path] = new PageRecord(page.Path, page.OutputFile, keys.ToImmutable());
-            progress?.Invoke(Interlocked.Increment(ref done), pages.Count);
-        });
+                var keys = ImmutableSortedSet.CreateBuilder<string>(StringComparer.Ordinal);
+                keys.UnionWith(page.Dependencies);
+                keys.UnionWith(state.UsedTemplates.Keys);
+                keys.UnionWith(state.Touched);
+                keys.UnionWith(_assetSources);
+                used[page.Path] = new PageRecord(page.Path, page.OutputFile, keys.ToImmutable());
+                progress?.Invoke(Interlocked.Increment(ref done), pages.Count);
+            });
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+        }
+
+        if (cancellation.IsCancellationRequested)
+        {
+            var first = stopped.OrderBy(s => s.Page, StringComparer.Ordinal).FirstOrDefault();
+            throw new RenderStoppedException(first.Page is null ? null : $"{first.Where} (page {first.Page})", cancellation);
+        }
 
         foreach (var ((location, message), paths) in failures)
         {
@@ -130,6 +153,14 @@ public sealed class PageRenderer
 
         return used.ToImmutableDictionary(StringComparer.Ordinal);
     }
+
+    /// <summary>Scriban's messages for its size limits name its own settings; an editor needs what happened.</summary>
+    private string LimitMessage(string message) =>
+        message.Contains("LimitToString", StringComparison.Ordinal)
+            ? $"a text value in this template grew past {RenderLimits.Number(_limits.StringCharacters)} characters; a string that is joined, appended or repeated without end (s = s + s) is stopped there"
+            : message.Contains("OutputLimit", StringComparison.Ordinal)
+                ? $"this page grew past {RenderLimits.Number(_limits.OutputCharacters)} characters of HTML; a template that writes without end is stopped there"
+                : message;
 
     private static void Record(ConcurrentDictionary<(SourceLocation, string), List<string>> failures, SourceLocation location, string message, string page)
     {
@@ -144,10 +175,10 @@ public sealed class PageRenderer
     /// Renders the page's template, then the layout with the result as <c>content</c>, in one Scriban context.
     /// Variables the page template sets live in a scope of their own that is dropped before the layout runs.
     /// </summary>
-    private string Render(PageState state)
+    private string Render(PageState state, CancellationToken cancellation)
     {
         var page = state.Spec;
-        var context = new AtlasTemplateContext(_templates, state, _builtins);
+        var context = new AtlasTemplateContext(_templates, state, _builtins, _limits, cancellation);
         context.PushGlobal(_functions);
         context.PushGlobal(Globals(page));
 

@@ -13,6 +13,9 @@ public sealed record PreviewOptions(string SiteDirectory)
     /// <summary>Where the preview is built; a fresh temporary folder by default, never the site's public/.</summary>
     public string? OutputDirectory { get; init; }
 
+    /// <summary>Where the fresh temporary folder is made (the system's temporary folder by default); tests use their own.</summary>
+    public string? TemporaryRoot { get; init; }
+
     /// <summary>Include drafts in the preview.</summary>
     public bool Drafts { get; init; }
 
@@ -21,4 +24,10 @@ public sealed record PreviewOptions(string SiteDirectory)
     /// rename a finished temporary file over it, and a save caught half-way is rebuilt again by its next event.
     /// </summary>
     public TimeSpan Debounce { get; init; } = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>How long one rebuild may take before it stops with an error (the page then shows it).</summary>
+    public TimeSpan? Timeout { get; init; } = Building.BuildOptions.DefaultTimeout;
+
+    /// <summary>What one page render may use; tests set small limits.</summary>
+    public Rendering.RenderLimits RenderLimits { get; init; } = Rendering.RenderLimits.Default;
 }

@@ -50,7 +50,7 @@ public sealed class PreviewServer : IAsyncDisposable
         _options = options;
         _onRebuild = onRebuild;
         _ownsOutput = options.OutputDirectory is null;
-        _output = options.OutputDirectory ?? Path.Combine(Path.GetTempPath(), "atlas-preview-" + Guid.NewGuid().ToString("N")[..10], "public");
+        _output = options.OutputDirectory ?? Path.Combine(options.TemporaryRoot ?? Path.GetTempPath(), "atlas-preview-" + Guid.NewGuid().ToString("N")[..10], "public");
     }
 
     /// <summary>The address the preview is served at, e.g. http://127.0.0.1:8080/.</summary>
@@ -67,7 +67,16 @@ public sealed class PreviewServer : IAsyncDisposable
     public static async Task<PreviewServer> StartAsync(PreviewOptions options, Action<RebuildReport>? onRebuild = null, CancellationToken cancellation = default)
     {
         var server = new PreviewServer(options, onRebuild);
-        await server.StartInternalAsync(cancellation);
+        try
+        {
+            await server.StartInternalAsync(cancellation);
+        }
+        catch
+        {
+            await server.DisposeAsync(); // stopped during the first build (Ctrl+C) or could not listen: no folder stays behind
+            throw;
+        }
+
         return server;
     }
 
@@ -94,8 +103,13 @@ public sealed class PreviewServer : IAsyncDisposable
             .Features.Get<IServerAddressesFeature>()!.Addresses.First();
         Address = new Uri(address.EndsWith('/') ? address : address + "/");
 
-        // The first build, then watch.
-        Rebuild(null);
+        // The first build, then watch. Ctrl+C during it stops it (rendering checks the token as it goes).
+        using (var first = CancellationTokenSource.CreateLinkedTokenSource(cancellation, _stopping.Token))
+        {
+            Rebuild(null, first.Token);
+        }
+
+        cancellation.ThrowIfCancellationRequested();
         _watcher = Watch();
         _loop = Task.Run(RebuildLoop);
     }
@@ -124,11 +138,14 @@ public sealed class PreviewServer : IAsyncDisposable
         HomeDirectory = null, // the preview folder is ours; it may live anywhere
         Cache = _cache,
         SaveState = false, // kept in memory
+        Timeout = _options.Timeout,
+        RenderLimits = _options.RenderLimits,
     };
 
     /// <param name="changed">The files that changed (relative to the site), or null when not known: the first build,
     /// or after the watcher lost events.</param>
-    private void Rebuild(IReadOnlyList<string>? changed)
+    /// <param name="cancellation">Cancelled when the preview stops: a rebuild in progress ends without a report.</param>
+    private void Rebuild(IReadOnlyList<string>? changed, CancellationToken cancellation)
     {
         // Open pages reload as soon as the affected pages are written; the search index and other generated files
         // follow in the same rebuild (each replaced in one rename, so a reader sees the old file or the new one).
@@ -155,7 +172,11 @@ public sealed class PreviewServer : IAsyncDisposable
         BuildResult result;
         try
         {
-            result = SiteBuilder.Rebuild(BuildOptions(PagesWritten), _previous, changed);
+            result = SiteBuilder.Rebuild(BuildOptions(PagesWritten), _previous, changed, cancellation);
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            return;
         }
         catch (Exception e)
         {
@@ -258,7 +279,7 @@ public sealed class PreviewServer : IAsyncDisposable
                 var lost = _lostEvents;
                 _lostEvents = false;
                 changed.Remove("");
-                Rebuild(lost ? null : [.. changed]);
+                Rebuild(lost ? null : [.. changed], _stopping.Token);
             }
         }
         catch (OperationCanceledException)

@@ -19,6 +19,8 @@ public sealed class BadInputTests
     /// <summary>Generous: the slowest case takes well under a second; a hang would otherwise stall the whole run.</summary>
     private static readonly TimeSpan HangLimit = TimeSpan.FromSeconds(60);
 
+    private const string WarningPrefix = "warning: ";
+
     public static TheoryData<string> BadCases => [.. BadInputCase.All().Where(c => !c.MustBuild).Select(c => c.Name)];
 
     public static TheoryData<string> WorkingCases => [.. BadInputCase.All().Where(c => c.MustBuild).Select(c => c.Name)];
@@ -56,10 +58,13 @@ public sealed class BadInputTests
             Assert.True(VisibleText.Escape(stderr.Replace("\r", "").Replace("\n", "")) == stderr.Replace("\r", "").Replace("\n", ""),
                 $"a control character reached the terminal raw:\n{report}");
 
-            var errors = stderr.Replace("\r", "").Split('\n').Where(l => l.Contains(": error: ", StringComparison.Ordinal)).ToList();
+            // Warnings count too (a case run with --strict fails on them): each is expected as "warning: fragment".
+            var errors = stderr.Replace("\r", "").Split('\n')
+                .Where(l => l.Contains(": error: ", StringComparison.Ordinal) || l.Contains(": warning: ", StringComparison.Ordinal)).ToList();
             foreach (var (path, line, fragment) in @case.Expected)
             {
-                var pattern = new Regex($"^{Regex.Escape(BadInputCase.Expand(path, site))}:{(line is null ? @"\d+" : line.ToString())}:\\d+: error: .*{Regex.Escape(fragment)}");
+                var (severity, text) = fragment.StartsWith(WarningPrefix, StringComparison.Ordinal) ? ("warning", fragment[WarningPrefix.Length..]) : ("error", fragment);
+                var pattern = new Regex($"^{Regex.Escape(BadInputCase.Expand(path, site))}:{(line is null ? @"\d+" : line.ToString())}:\\d+: {severity}: .*{Regex.Escape(text)}");
                 var match = errors.FirstOrDefault(pattern.IsMatch);
                 Assert.True(match is not null, $"expected {path}:{line}: ...{fragment}... in\n{report}");
                 errors.Remove(match);

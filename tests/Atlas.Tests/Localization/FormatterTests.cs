@@ -42,7 +42,25 @@ public sealed class FormatterTests
     [InlineData("2021-02-30")]
     [InlineData("21-01-01")]
     [InlineData("2021/01/01")]
+    [InlineData("0000-01-01")]
+    [InlineData("0000-02-30")]
+    [InlineData("0999")]
+    [InlineData("2021-00")]
+    [InlineData("2021-01-00")]
+    [InlineData("2020-02-30")]
     public void Impossible_dates_do_not_parse(string text) => Assert.False(PartialDate.TryParse(text, out _));
+
+    [Theory]
+    [InlineData("0000-01-01", "there is no year 0000")]
+    [InlineData("0000-02-30", "there is no year 0000")] // the year first: calendar arithmetic on year 0 throws
+    [InlineData("2021-13-01", "there is no month 13")]
+    [InlineData("2021-04-31", "there is no day 31 in April 2021 (it has 30 days)")]
+    [InlineData("2021-02-29", "there is no day 29 in February 2021 (it has 28 days)")]
+    public void An_impossible_date_says_what_is_impossible(string text, string problem) =>
+        Assert.StartsWith(problem, PartialDate.Problem(text, out _));
+
+    [Fact]
+    public void The_twenty_ninth_of_february_of_a_leap_year_is_a_date() => Assert.Null(PartialDate.Problem("2020-02-29", out _));
 
     [Theory]
     [InlineData("81986.67", "亿元", "81,986.67亿元", "about 8.20 trillion yuan")]

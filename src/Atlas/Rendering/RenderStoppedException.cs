@@ -1,0 +1,11 @@
+namespace Atlas.Rendering;
+
+/// <summary>
+/// Rendering was cancelled (the build's deadline passed, or the preview is stopping). <see cref="StoppedAt"/> is
+/// where a render was when it stopped ("templates/home.html:2:5 (page en/)"), null when no page was rendering.
+/// </summary>
+public sealed class RenderStoppedException(string? stoppedAt, CancellationToken token)
+    : OperationCanceledException("rendering was stopped", token)
+{
+    public string? StoppedAt { get; } = stoppedAt;
+}
