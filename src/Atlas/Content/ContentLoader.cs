@@ -36,6 +36,11 @@ public static class ContentLoader
         // Links are followed only while they stay inside content/, and hidden entries are never read: see SourcePolicy.
         foreach (var entry in SourcePolicy.List(content, content.RealPath, content.Display, diagnostics))
         {
+            if (entry.Refused)
+            {
+                continue;
+            }
+
             if (!entry.IsFolder)
             {
                 diagnostics.Error(SourceLocation.File(entry.Display),

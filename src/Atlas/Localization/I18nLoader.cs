@@ -28,17 +28,20 @@ public static class I18nLoader
     {
         var bundles = ImmutableDictionary.CreateBuilder<string, I18nBundle>(StringComparer.Ordinal);
 
-        // A templates/ folder that leads outside the site is reported by the templates' loader.
+        // A templates/ or templates/i18n/ folder that leads outside is reported by the templates' loader.
         var templates = SourcePolicy.Folder(SourcePolicy.Site(config.SiteDirectory), SiteConfig.TemplatesFolder, null, out _);
+        var folderExists = false;
+        var folder = templates is null ? null : SourcePolicy.Folder(templates, "i18n", null, out folderExists);
         foreach (var language in config.Languages)
         {
             var display = $"{Folder}/{language.Code}.yml";
-            if (templates is null)
+            if (templates is null || (folder is null && folderExists))
             {
                 continue;
             }
 
-            var file = SourcePolicy.Find(templates, display[templates.Display.Length..], diagnostics, out var exists);
+            var exists = false;
+            var file = folder is null ? null : SourcePolicy.Find(folder, $"{language.Code}.yml", diagnostics, out exists);
             if (!exists || file?.IsFolder == true)
             {
                 diagnostics.Error(SourceLocation.File(display),

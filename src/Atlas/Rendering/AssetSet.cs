@@ -41,9 +41,9 @@ public sealed class AssetSet
     {
         var assets = ImmutableSortedDictionary.CreateBuilder<string, Asset>(StringComparer.Ordinal);
 
-        // A templates/ folder that leads outside the site is reported by the templates' loader.
+        // A templates/ or templates/assets/ folder that leads outside is reported by the templates' loader.
         var templates = SourcePolicy.Folder(SourcePolicy.Site(config.SiteDirectory), SiteConfig.TemplatesFolder, null, out _);
-        var root = templates is null ? null : SourcePolicy.Folder(templates, "assets", diagnostics, out _);
+        var root = templates is null ? null : SourcePolicy.Folder(templates, "assets", null, out _);
         if (root is null)
         {
             return new AssetSet(assets.ToImmutable());

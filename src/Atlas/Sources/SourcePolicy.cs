@@ -86,7 +86,8 @@ public static class SourcePolicy
 
     /// <summary>
     /// The entries of one folder of a root, in ordinal order of name, without hidden ones; links resolved and checked
-    /// (a refused link is reported and left out). <paramref name="folder"/> is a root or a folder entry of it.
+    /// (a refused link is reported, and listed with <see cref="SourceEntry.Refused"/>). <paramref name="folderRealPath"/>
+    /// is the real path of the root or of a folder entry of it.
     /// </summary>
     public static IReadOnlyList<SourceEntry> List(SourceRoot root, string folderRealPath, string folderDisplay, DiagnosticBag diagnostics)
     {
@@ -135,6 +136,7 @@ public static class SourcePolicy
             if (Refusal(root, real, outcome, isEntry: true) is { } refusal)
             {
                 diagnostics.Error(SourceLocation.File(display), refusal);
+                entries.Add(new SourceEntry(name, display, path, IsFolder: false, IsLink: true, info, Refused: true));
                 continue;
             }
 
@@ -159,6 +161,11 @@ public static class SourcePolicy
             foreach (var entry in List(root, realPath, display, diagnostics))
             {
                 var entryRelative = relative + entry.Name;
+                if (entry.Refused)
+                {
+                    continue;
+                }
+
                 if (!entry.IsFolder)
                 {
                     files.Add(entry);
@@ -188,6 +195,11 @@ public static class SourcePolicy
     /// </summary>
     public static byte[]? Read(SourceEntry file, DiagnosticBag diagnostics, long limit = MaxFileBytes)
     {
+        if (file.Refused)
+        {
+            return null; // reported when it was listed
+        }
+
         var location = SourceLocation.File(file.Display);
         var kind = FileKinds.Of(file.RealPath);
         if (kind == FileKind.Missing)
