@@ -49,7 +49,17 @@ internal static class FileKinds
         }
 
         var status = new byte[StatusBytes];
-        return LStat(path, status) == 0 ? FromMode(BitConverter.ToInt32(status, 4)) : FileKind.Missing;
+        try
+        {
+            return LStat(path, status) == 0 ? FromMode(BitConverter.ToInt32(status, 4)) : FileKind.Missing;
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            // A host without the runtime's native layer as a library of its own: what .NET itself can tell.
+            var info = new FileInfo(path);
+            return info.LinkTarget is not null ? FileKind.SymbolicLink
+                : Directory.Exists(path) ? FileKind.Folder : info.Exists ? FileKind.Regular : FileKind.Missing;
+        }
     }
 
     /// <summary>The kind of an opened file: what was really opened, whatever the path said before.</summary>
@@ -66,6 +76,10 @@ internal static class FileKinds
         {
             handle.DangerousAddRef(ref added);
             return FStat(handle.DangerousGetHandle(), status) == 0 ? FromMode(BitConverter.ToInt32(status, 4)) : FileKind.Other;
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return FileKind.Regular; // the path was looked at before it was opened
         }
         finally
         {
