@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using System.Text;
 using Atlas.Diagnostics;
+using Atlas.Sources;
+using Atlas.Yaml;
 
 namespace Atlas.Cli;
 
@@ -15,6 +18,9 @@ namespace Atlas.Cli;
 public static partial class DiagnosticPrinter
 {
     public const int ExamplesPerKind = 10;
+
+    /// <summary>Larger files get no excerpt: reading them would cost more than the line is worth.</summary>
+    public const long ExcerptFileBytes = 1024 * 1024;
 
     public static void Print(IEnumerable<Diagnostic> diagnostics, string siteDirectory, TextWriter writer)
     {
@@ -98,16 +104,12 @@ public static partial class DiagnosticPrinter
             return lines;
         }
 
-        var full = Path.Combine(siteDirectory, path);
-        try
-        {
-            lines = File.Exists(full) && new FileInfo(full).Length < 1024 * 1024 ? File.ReadAllLines(full) : null;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            lines = null;
-        }
-
+        // Through the same file policy as the build, so that a line is shown only from a regular file inside the site
+        // (never from a link's target outside it, a named pipe or a device), and at most ExcerptFileBytes are read.
+        var ignored = new DiagnosticBag();
+        var file = SourcePolicy.Find(SourcePolicy.Site(siteDirectory), path, ignored, out _);
+        var bytes = file is null || file.IsFolder ? null : SourcePolicy.Read(file, ignored, ExcerptFileBytes);
+        lines = bytes is null ? null : SourceText.NormalizeNewLines(Encoding.UTF8.GetString(bytes.AsSpan().StartsWith("\uFEFF"u8) ? bytes.AsSpan(3) : bytes)).Split('\n');
         cache[path] = lines;
         return lines;
     }

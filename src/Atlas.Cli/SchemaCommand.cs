@@ -27,7 +27,14 @@ public static class SchemaCommand
                 return AtlasCommand.ContentErrors;
             }
 
-            foreach (var file in SchemaWriter.Write(config))
+            var written = SchemaWriter.Write(config, diagnostics);
+            if (diagnostics.HasErrors)
+            {
+                DiagnosticPrinter.Print(diagnostics.ToSortedList(), siteDirectory, stderr);
+                return AtlasCommand.ContentErrors;
+            }
+
+            foreach (var file in written)
             {
                 stdout.WriteLine($"wrote {file}");
             }

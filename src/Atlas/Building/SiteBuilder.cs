@@ -509,7 +509,7 @@ public static class SiteBuilder
             Templates: TemplateSet.Load(config, diagnostics),
             Assets: AssetSet.Load(config, diagnostics)));
         var baseMapTask = config.Features.MapBase is { } mapBase
-            ? Task.Run(() => BaseMap.Load(config.SiteDirectory, mapBase, diagnostics))
+            ? Task.Run(() => BaseMap.Load(config.SiteDirectory, mapBase, diagnostics, config.Features.MapBaseLocation))
             : Task.FromResult<BaseMap?>(null);
         var historyTask = Task.Run(() => Editing.GitHistory.LastChanged(config.SiteDirectory, SiteConfig.ContentFolder));
 

@@ -50,10 +50,14 @@ public sealed record SiteState(
         var files = new List<string> { SiteConfig.FileName };
         files.AddRange(config.Languages.Select(l => SitePlanner.BundlePath(l.Code)));
         files.AddRange(site.Templates.Paths);
+        // Through the file policy, like the loaders that read them moments ago: never a named pipe, never outside.
+        var siteRoot = Sources.SourcePolicy.Site(config.SiteDirectory);
         foreach (var file in files.Distinct())
         {
-            var full = Path.Combine(config.SiteDirectory, file);
-            signatures[file] = File.Exists(full) ? Hash(File.ReadAllBytes(full)) : "missing";
+            var bag = new Diagnostics.DiagnosticBag();
+            var found = Sources.SourcePolicy.Find(siteRoot, file, bag, out var exists);
+            signatures[file] = !exists || found is null || found.IsFolder ? "missing"
+                : Sources.SourcePolicy.Read(found, bag) is { } bytes ? Hash(bytes) : "unreadable";
         }
 
         // Pages show the base URL in use, which --base-url (and the preview server) can set apart from site.yml.

@@ -19,5 +19,8 @@ public sealed record FeaturesConfig(
 {
     public static readonly FeaturesConfig None = new([], [], [], [], [], null, [], null, null);
 
+    /// <summary>Where site.yml names the base map: the place to report a base map the file policy refuses.</summary>
+    public Diagnostics.SourceLocation? MapBaseLocation { get; init; }
+
     public PageConfig? Page(string name) => Pages.FirstOrDefault(p => p.Name == name);
 }

@@ -93,12 +93,14 @@ internal static class FeaturesConfigLoader
         }
 
         string? mapBase = null;
+        SourceLocation? mapBaseLocation = null;
         var layers = ImmutableArray.CreateBuilder<MapLayerConfig>();
         if (site.Node<YamlMapping>("map", required: false) is { } mapConfig)
         {
             var reader = new MappingReader(mapConfig, "map", diagnostics);
             reader.RejectUnknownKeys("base", "layers");
             mapBase = reader.String("base", required: true);
+            mapBaseLocation = mapConfig["base"]?.Location;
             foreach (var item in reader.Node<YamlSequence>("layers", required: true)?.Items ?? [])
             {
                 if (item is not YamlMapping layer)
@@ -158,7 +160,7 @@ internal static class FeaturesConfigLoader
         }
 
         return new FeaturesConfig(pages.ToImmutable(), taxonomies.ToImmutable(), timeline, feedCollections, feedDates,
-            mapBase, layers.ToImmutable(), featured, series);
+            mapBase, layers.ToImmutable(), featured, series) { MapBaseLocation = mapBaseLocation };
     }
 
     private static bool CheckName(YamlScalar key, HashSet<string> reserved, string what, DiagnosticBag diagnostics)

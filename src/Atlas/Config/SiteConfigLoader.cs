@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using Atlas.Diagnostics;
+using Atlas.Sources;
 using Atlas.Yaml;
 
 namespace Atlas.Config;
@@ -39,15 +40,15 @@ public static partial class SiteConfigLoader
     public static SiteConfig? Load(string siteDirectory, DiagnosticBag diagnostics)
     {
         siteDirectory = Path.GetFullPath(siteDirectory);
-        var fullPath = Path.Combine(siteDirectory, SiteConfig.FileName);
-        if (!File.Exists(fullPath))
+        var file = SourcePolicy.Find(SourcePolicy.Site(siteDirectory), SiteConfig.FileName, diagnostics, out var exists);
+        if (!exists || file?.IsFolder == true)
         {
             diagnostics.Error(SourceLocation.File(SiteConfig.FileName),
                 $"no {SiteConfig.FileName} in {siteDirectory}. Run the command in the site folder or pass --site DIR.");
             return null;
         }
 
-        var text = SourceText.Read(fullPath, SiteConfig.FileName, diagnostics);
+        var text = file is null ? null : SourceText.Read(file, diagnostics);
         if (text is null || !YamlReader.TryRead(text, SiteConfig.FileName, diagnostics, out var root))
         {
             return null;

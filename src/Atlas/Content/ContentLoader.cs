@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Atlas.Config;
 using Atlas.Diagnostics;
+using Atlas.Sources;
 using Atlas.Yaml;
 
 namespace Atlas.Content;
@@ -16,102 +17,71 @@ public static class ContentLoader
     /// <param name="cache">Files parsed by an earlier build in this process, reused while unchanged (the preview server).</param>
     public static ImmutableArray<EntitySource> Load(SiteConfig config, DiagnosticBag diagnostics, ParsedFileCache? cache = null)
     {
-        var contentDirectory = Path.Combine(config.SiteDirectory, SiteConfig.ContentFolder);
-        if (!Directory.Exists(contentDirectory))
+        var content = SourcePolicy.Folder(SourcePolicy.Site(config.SiteDirectory), SiteConfig.ContentFolder, diagnostics, out var exists);
+        if (!exists)
         {
             diagnostics.Error(SourceLocation.File(SiteConfig.ContentFolder + "/"),
                 "there is no content/ folder next to site.yml; create it with one folder per collection.");
             return [];
         }
 
-        var byFolder = config.Collections.ToDictionary(c => c.Folder, StringComparer.Ordinal);
-        var contentRoot = Path.GetFullPath(contentDirectory) + Path.DirectorySeparatorChar;
-        var files = new List<(CollectionConfig Collection, FileInfo File, string Display)>();
-
-        foreach (var entry in Sorted(new DirectoryInfo(contentDirectory).EnumerateFileSystemInfos()))
+        if (content is null)
         {
-            var display = $"{SiteConfig.ContentFolder}/{entry.Name}";
-            if (entry is not DirectoryInfo directory)
+            return [];
+        }
+
+        var byFolder = config.Collections.ToDictionary(c => c.Folder, StringComparer.Ordinal);
+        var files = new List<(CollectionConfig Collection, SourceEntry File)>();
+
+        // Links are followed only while they stay inside content/, and hidden entries are never read: see SourcePolicy.
+        foreach (var entry in SourcePolicy.List(content, content.RealPath, content.Display, diagnostics))
+        {
+            if (entry.Refused)
             {
-                diagnostics.Error(SourceLocation.File(display),
+                continue;
+            }
+
+            if (!entry.IsFolder)
+            {
+                diagnostics.Error(SourceLocation.File(entry.Display),
                     "files directly in content/ are not read; move it into a collection folder (content/<collection>/).");
                 continue;
             }
 
             if (!byFolder.TryGetValue(entry.Name, out var collection))
             {
-                diagnostics.Error(SourceLocation.File(display + "/"),
+                diagnostics.Error(SourceLocation.File(entry.Display + "/"),
                     $"content/{entry.Name}/ is not a collection folder declared in site.yml ({string.Join(", ", byFolder.Keys.Order(StringComparer.Ordinal))}); declare it under collections: or remove it.");
                 continue;
             }
 
-            if (!IsInside(directory, contentRoot, display, diagnostics))
+            foreach (var item in SourcePolicy.List(content, entry.RealPath, entry.Display + "/", diagnostics))
             {
-                continue;
-            }
-
-            foreach (var item in Sorted(directory.EnumerateFileSystemInfos()))
-            {
-                var itemDisplay = $"{display}/{item.Name}";
-                if (item is DirectoryInfo)
+                if (item.IsFolder)
                 {
-                    diagnostics.Error(SourceLocation.File(itemDisplay + "/"),
-                        "collection folders hold files only; move the files up into " + display + "/ or remove the folder.");
+                    diagnostics.Error(SourceLocation.File(item.Display + "/"),
+                        "collection folders hold files only; move the files up into " + entry.Display + "/ or remove the folder.");
                     continue;
                 }
 
-                if (IsInside(item, contentRoot, itemDisplay, diagnostics))
-                {
-                    files.Add((collection, (FileInfo)item, itemDisplay));
-                }
+                files.Add((collection, item));
             }
         }
 
         return Group(config, files, diagnostics, cache);
     }
 
-    private static IEnumerable<FileSystemInfo> Sorted(IEnumerable<FileSystemInfo> entries) =>
-        entries.Where(e => !e.Name.StartsWith('.')).OrderBy(e => e.Name, StringComparer.Ordinal);
-
-    /// <summary>A symlink is followed only when it stays inside content/: a pull request must not make the build read /etc/passwd.</summary>
-    private static bool IsInside(FileSystemInfo entry, string contentRoot, string display, DiagnosticBag diagnostics)
-    {
-        // The attributes come with the directory listing; LinkTarget would cost a system call for every file.
-        if (!entry.Attributes.HasFlag(FileAttributes.ReparsePoint) || entry.LinkTarget is null)
-        {
-            return true;
-        }
-
-        string? target;
-        try
-        {
-            target = entry.ResolveLinkTarget(returnFinalTarget: true)?.FullName;
-        }
-        catch (IOException)
-        {
-            target = null;
-        }
-
-        if (target is null || !Path.GetFullPath(target).StartsWith(contentRoot, StringComparison.Ordinal))
-        {
-            diagnostics.Error(SourceLocation.File(display),
-                "this symbolic link leads outside content/ (or nowhere); replace it with the file itself.");
-            return false;
-        }
-
-        return true;
-    }
-
     private static ImmutableArray<EntitySource> Group(
-        SiteConfig config, List<(CollectionConfig Collection, FileInfo File, string Display)> files, DiagnosticBag diagnostics,
+        SiteConfig config, List<(CollectionConfig Collection, SourceEntry File)> files, DiagnosticBag diagnostics,
         ParsedFileCache? cache)
     {
         var languages = config.Languages.Select(l => l.Code).ToHashSet(StringComparer.Ordinal);
-        var parsed = new List<(CollectionConfig Collection, string Slug, string? Language, FileInfo File, string Display)>();
+        var parsed = new List<(CollectionConfig Collection, string Slug, string? Language, SourceEntry File, string Display)>();
         var caseFolded = new Dictionary<string, string>(StringComparer.Ordinal);
 
-        foreach (var (collection, file, display) in files)
+        foreach (var (collection, file) in files)
         {
+            var display = file.Display;
             var folded = display.ToLowerInvariant();
             if (caseFolded.TryGetValue(folded, out var other))
             {
@@ -174,8 +144,9 @@ public static class ContentLoader
             var (_, _, language, file, display) = parsed[i];
 
             // A link's own size and time say nothing about its target: links are always read again.
-            var cacheable = cache is not null && !file.Attributes.HasFlag(FileAttributes.ReparsePoint);
-            if (cacheable && cache!.TryGet(file, out var cachedData, out var cachedDocument))
+            var listed = file.IsLink ? null : file.Listed as FileInfo;
+            var cacheable = cache is not null && listed is not null;
+            if (cacheable && cache!.TryGet(listed!, out var cachedData, out var cachedDocument))
             {
                 read[i] = (cachedData, cachedDocument, true);
                 return;
@@ -188,7 +159,7 @@ public static class ContentLoader
                 diagnostics.AddRange(bag.ToSortedList());
                 if (read[i].Ok && bag.ErrorCount + bag.WarningCount == 0)
                 {
-                    cache!.Set(file, read[i].Data, read[i].Document);
+                    cache!.Set(listed!, read[i].Data, read[i].Document);
                 }
             }
         });
@@ -239,9 +210,19 @@ public static class ContentLoader
         string? dataPath = null;
         YamlMapping? data = null;
         var documents = new List<EntityDocument>();
+        var content = SourcePolicy.Folder(SourcePolicy.Site(config.SiteDirectory), SiteConfig.ContentFolder, null, out _);
         foreach (var display in files)
         {
-            var file = new FileInfo(Path.Combine(config.SiteDirectory, display));
+            // Only a plain file at its plain place: anything with a link on the way goes through the full load.
+            var found = content is not null && display.StartsWith(content.Display, StringComparison.Ordinal)
+                ? SourcePolicy.Find(content, display[content.Display.Length..], new DiagnosticBag(), out _)
+                : null;
+            if (found is null || found.IsLink || found.IsFolder)
+            {
+                return null;
+            }
+
+            var file = new FileInfo(found.RealPath);
             if (!file.Exists || file.Attributes.HasFlag(FileAttributes.ReparsePoint))
             {
                 return null;
@@ -251,7 +232,7 @@ public static class ContentLoader
             if (!cache.TryGet(file, out var parsedData, out var parsedDocument))
             {
                 var bag = new DiagnosticBag();
-                var read = ReadFile(language, file, display, bag);
+                var read = ReadFile(language, found with { Display = display }, display, bag);
                 if (!read.Ok || bag.ErrorCount + bag.WarningCount > 0)
                 {
                     return null;
@@ -274,10 +255,10 @@ public static class ContentLoader
         return new EntitySource(collection, slug, dataPath, data, [.. documents.OrderBy(d => d.Language, StringComparer.Ordinal)]);
     }
 
-    private static (YamlMapping? Data, EntityDocument? Document, bool Ok) ReadFile(string? language, FileInfo file, string display,
+    private static (YamlMapping? Data, EntityDocument? Document, bool Ok) ReadFile(string? language, SourceEntry file, string display,
         DiagnosticBag diagnostics)
     {
-        var text = SourceText.Read(file.FullName, display, diagnostics);
+        var text = SourceText.Read(file, diagnostics);
         if (text is null)
         {
             return (null, null, false);

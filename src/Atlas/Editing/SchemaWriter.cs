@@ -1,7 +1,9 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Atlas.Config;
+using Atlas.Diagnostics;
 using Atlas.Exports;
+using Atlas.Sources;
 
 namespace Atlas.Editing;
 
@@ -24,14 +26,29 @@ public static class SchemaWriter
         }
     }
 
-    public static IReadOnlyList<string> Write(SiteConfig config)
+    /// <summary>
+    /// Writes the schemas into .atlas/schemas/ of the site. Refused, with a diagnostic and nothing written, when a
+    /// part of that path is a symbolic link or not a folder: a committed <c>.atlas</c> link must not make the command
+    /// write anywhere else. Each file is written beside its place and renamed over it, which replaces a link there
+    /// instead of writing through it.
+    /// </summary>
+    public static IReadOnlyList<string> Write(SiteConfig config, DiagnosticBag diagnostics)
     {
         var written = new List<string>();
+        var folder = SourcePolicy.WritableFolder(SourcePolicy.Site(config.SiteDirectory), EntityScaffolder.SchemaFolder, diagnostics);
+        if (folder is null)
+        {
+            return written;
+        }
+
+        Directory.CreateDirectory(folder);
         foreach (var (path, content) in Schemas(config))
         {
-            var full = Path.Combine(config.SiteDirectory, path);
-            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            File.WriteAllBytes(full, content);
+            var full = Path.Join(folder, Path.GetFileName(path));
+            var temporary = full + ".atlas-tmp";
+            File.Delete(temporary); // a link left there would otherwise be written through
+            File.WriteAllBytes(temporary, content);
+            File.Move(temporary, full, overwrite: true);
             written.Add(path);
         }
 

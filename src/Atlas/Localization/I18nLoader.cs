@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Atlas.Config;
 using Atlas.Diagnostics;
+using Atlas.Sources;
 using Atlas.Yaml;
 
 namespace Atlas.Localization;
@@ -26,18 +27,29 @@ public static class I18nLoader
     public static ImmutableDictionary<string, I18nBundle> Load(SiteConfig config, DiagnosticBag diagnostics)
     {
         var bundles = ImmutableDictionary.CreateBuilder<string, I18nBundle>(StringComparer.Ordinal);
+
+        // A templates/ or templates/i18n/ folder that leads outside is reported by the templates' loader.
+        var templates = SourcePolicy.Folder(SourcePolicy.Site(config.SiteDirectory), SiteConfig.TemplatesFolder, null, out _);
+        var folderExists = false;
+        var folder = templates is null ? null : SourcePolicy.Folder(templates, "i18n", null, out folderExists);
         foreach (var language in config.Languages)
         {
             var display = $"{Folder}/{language.Code}.yml";
-            var fullPath = Path.Combine(config.SiteDirectory, display);
-            if (!File.Exists(fullPath))
+            if (templates is null || (folder is null && folderExists))
+            {
+                continue;
+            }
+
+            var exists = false;
+            var file = folder is null ? null : SourcePolicy.Find(folder, $"{language.Code}.yml", diagnostics, out exists);
+            if (!exists || file?.IsFolder == true)
             {
                 diagnostics.Error(SourceLocation.File(display),
                     $"no UI strings for {language.Name}: create {display} with the same keys as the other languages.");
                 continue;
             }
 
-            var text = SourceText.Read(fullPath, display, diagnostics);
+            var text = file is null ? null : SourceText.Read(file, diagnostics);
             if (text is null || !YamlReader.TryRead(text, display, diagnostics, out var root))
             {
                 continue;

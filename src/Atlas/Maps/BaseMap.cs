@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Atlas.Diagnostics;
+using Atlas.Sources;
 
 namespace Atlas.Maps;
 
@@ -28,19 +29,26 @@ public sealed class BaseMap
 
     public MapProjection Projection { get; }
 
-    public static BaseMap? Load(string siteDirectory, string path, DiagnosticBag diagnostics)
+    /// <param name="configured">Where site.yml names the file: a refused or missing base map is reported there, so that
+    /// nothing (not even a line under the message) is ever read from a path outside the site.</param>
+    public static BaseMap? Load(string siteDirectory, string path, DiagnosticBag diagnostics, SourceLocation? configured = null)
     {
         var location = SourceLocation.File(path);
-        var full = Path.Combine(siteDirectory, path);
-        if (!File.Exists(full))
+        var file = SourcePolicy.Find(SourcePolicy.Site(siteDirectory), path, diagnostics, out var exists, configured ?? location);
+        if (!exists || file?.IsFolder == true)
         {
-            diagnostics.Error(location, "the base map named by map.base in site.yml does not exist.");
+            diagnostics.Error(configured ?? location, $"the base map named by map.base in site.yml ({path}) does not exist.");
+            return null;
+        }
+
+        if (file is null || SourcePolicy.Read(file, diagnostics) is not { } bytes)
+        {
             return null;
         }
 
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllBytes(full));
+            using var document = JsonDocument.Parse(bytes);
             var regions = ImmutableArray.CreateBuilder<GeoRegion>();
             foreach (var feature in document.RootElement.GetProperty("features").EnumerateArray())
             {

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Security.Cryptography;
 using Atlas.Config;
 using Atlas.Diagnostics;
+using Atlas.Sources;
 
 namespace Atlas.Rendering;
 
@@ -38,39 +39,22 @@ public sealed class AssetSet
 
     public static AssetSet Load(SiteConfig config, DiagnosticBag diagnostics)
     {
-        var root = Path.Combine(config.SiteDirectory, Folder);
         var assets = ImmutableSortedDictionary.CreateBuilder<string, Asset>(StringComparer.Ordinal);
-        if (!Directory.Exists(root))
+
+        // A templates/ or templates/assets/ folder that leads outside is reported by the templates' loader.
+        var templates = SourcePolicy.Folder(SourcePolicy.Site(config.SiteDirectory), SiteConfig.TemplatesFolder, null, out _);
+        var root = templates is null ? null : SourcePolicy.Folder(templates, "assets", null, out _);
+        if (root is null)
         {
             return new AssetSet(assets.ToImmutable());
         }
 
-        var rootFull = Path.GetFullPath(root) + Path.DirectorySeparatorChar;
-        foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        foreach (var file in SourcePolicy.Walk(root, diagnostics))
         {
-            var name = Path.GetRelativePath(root, file).Replace('\\', '/');
-            var display = $"{Folder}/{name}";
-            if (name.Split('/').Any(part => part.StartsWith('.')))
+            var name = file.Display[root.Display.Length..];
+            var display = file.Display;
+            if (SourcePolicy.Read(file, diagnostics) is not { } bytes)
             {
-                continue;
-            }
-
-            var info = new FileInfo(file);
-            if (info.LinkTarget is not null &&
-                (info.ResolveLinkTarget(true)?.FullName is not { } target || !target.StartsWith(rootFull, StringComparison.Ordinal)))
-            {
-                diagnostics.Error(SourceLocation.File(display), "this symbolic link leads outside templates/assets/; replace it with the file itself.");
-                continue;
-            }
-
-            byte[] bytes;
-            try
-            {
-                bytes = File.ReadAllBytes(file);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                diagnostics.Error(SourceLocation.File(display), $"cannot read the asset ({e.Message.TrimEnd('.')}).");
                 continue;
             }
 

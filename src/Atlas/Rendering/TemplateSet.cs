@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using Atlas.Config;
 using Atlas.Diagnostics;
+using Atlas.Sources;
 using Atlas.Yaml;
 using Scriban;
 using Scriban.Parsing;
@@ -36,33 +37,25 @@ public sealed partial class TemplateSet
 
     public static TemplateSet Load(SiteConfig config, DiagnosticBag diagnostics)
     {
-        var root = Path.Combine(config.SiteDirectory, SiteConfig.TemplatesFolder);
         var templates = ImmutableDictionary.CreateBuilder<string, Template>(StringComparer.Ordinal);
-        if (!Directory.Exists(root))
+        var root = SourcePolicy.Folder(SourcePolicy.Site(config.SiteDirectory), SiteConfig.TemplatesFolder, diagnostics, out var exists);
+        if (!exists)
         {
             diagnostics.Error(SourceLocation.File(SiteConfig.TemplatesFolder + "/"), "there is no templates/ folder next to site.yml.");
             return new TemplateSet(templates.ToImmutable());
         }
 
-        var rootFull = Path.GetFullPath(root) + Path.DirectorySeparatorChar;
-        foreach (var file in Directory.EnumerateFiles(root, "*.html", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        // Every template is read here, through the file policy (links stay inside templates/, hidden entries are never
+        // read, only regular files): include resolves names against this set and never reads a file at render time.
+        foreach (var file in root is null ? [] : SourcePolicy.Walk(root, diagnostics, skip: folder => folder is "assets" or "i18n"))
         {
-            var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
-            if (relative.StartsWith("assets/", StringComparison.Ordinal) || relative.StartsWith("i18n/", StringComparison.Ordinal))
+            if (!file.Name.EndsWith(".html", StringComparison.Ordinal))
             {
                 continue;
             }
 
-            var display = PathOf(relative);
-            var info = new FileInfo(file);
-            if (info.LinkTarget is not null &&
-                (info.ResolveLinkTarget(true)?.FullName is not { } target || !target.StartsWith(rootFull, StringComparison.Ordinal)))
-            {
-                diagnostics.Error(SourceLocation.File(display), "this symbolic link leads outside templates/; replace it with the template itself.");
-                continue;
-            }
-
-            var text = SourceText.Read(file, display, diagnostics);
+            var display = file.Display;
+            var text = SourceText.Read(file, diagnostics);
             if (text is null)
             {
                 continue;

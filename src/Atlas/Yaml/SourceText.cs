@@ -1,5 +1,6 @@
 using System.Text;
 using Atlas.Diagnostics;
+using Atlas.Sources;
 
 namespace Atlas.Yaml;
 
@@ -10,41 +11,24 @@ namespace Atlas.Yaml;
 public static class SourceText
 {
     /// <summary>Larger files are refused: no editor writes a 16 MiB page, and reading one would stall the build.</summary>
-    public const long MaxFileBytes = 16L * 1024 * 1024;
+    public const long MaxFileBytes = SourcePolicy.MaxFileBytes;
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static string? Read(string fullPath, string displayPath, DiagnosticBag diagnostics)
-    {
-        byte[] bytes;
-        try
-        {
-            var info = new FileInfo(fullPath);
-            if (info.Length > MaxFileBytes)
-            {
-                diagnostics.Error(SourceLocation.File(displayPath),
-                    $"the file is {info.Length / (1024.0 * 1024.0):0.#} MiB; the limit is {MaxFileBytes / (1024 * 1024)} MiB. Split it or remove what does not belong in the atlas.");
-                return null;
-            }
-
-            // A file of size 0 has nothing to read, so it is never opened: named pipes, sockets and devices also
-            // report size 0, and opening a named pipe blocks until a writer appears, which would hang the build.
-            bytes = info.Length == 0 ? [] : File.ReadAllBytes(fullPath);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            diagnostics.Error(SourceLocation.File(displayPath), $"cannot read the file ({e.Message.TrimEnd('.')}). Check that it exists and that its permissions allow reading.");
-            return null;
-        }
-
-        return Decode(bytes, displayPath, diagnostics);
-    }
+    /// <summary>Reads a file found through the <see cref="SourcePolicy"/>, which checks what it is and how large.</summary>
+    public static string? Read(SourceEntry file, DiagnosticBag diagnostics) =>
+        SourcePolicy.Read(file, diagnostics) is { } bytes ? Decode(bytes, file.Display, diagnostics) : null;
 
     public static string? Decode(ReadOnlySpan<byte> bytes, string displayPath, DiagnosticBag diagnostics)
     {
         if (bytes.StartsWith("\uFEFF"u8))
         {
             bytes = bytes[3..];
+        }
+        else if (Utf16(bytes) is { } utf16)
+        {
+            diagnostics.Error(SourceLocation.File(displayPath), $"the file is {utf16}, not UTF-8. Save it as UTF-8.");
+            return null;
         }
 
         string text;
@@ -61,6 +45,51 @@ public static class SourceText
         }
 
         return NormalizeNewLines(text);
+    }
+
+    /// <summary>
+    /// "UTF-16 (little-endian)" and the like when the bytes are UTF-16 or UTF-32: by their byte order mark, or, without
+    /// one, by the zero bytes that every ASCII character leaves beside it (zero bytes that UTF-8 text never holds).
+    /// </summary>
+    private static string? Utf16(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.StartsWith((byte[])[0xFF, 0xFE, 0, 0]))
+        {
+            return "UTF-32 (little-endian)";
+        }
+
+        if (bytes.StartsWith((byte[])[0, 0, 0xFE, 0xFF]))
+        {
+            return "UTF-32 (big-endian)";
+        }
+
+        if (bytes.StartsWith((byte[])[0xFF, 0xFE]))
+        {
+            return "UTF-16 (little-endian)";
+        }
+
+        if (bytes.StartsWith((byte[])[0xFE, 0xFF]))
+        {
+            return "UTF-16 (big-endian)";
+        }
+
+        // Without a mark: most of the first pairs have a zero on the same side and none on the other.
+        var pairs = Math.Min(bytes.Length / 2, 64);
+        if (pairs < 2)
+        {
+            return null;
+        }
+
+        int zeroFirst = 0, zeroSecond = 0;
+        for (var i = 0; i < pairs; i++)
+        {
+            zeroFirst += bytes[2 * i] == 0 ? 1 : 0;
+            zeroSecond += bytes[(2 * i) + 1] == 0 ? 1 : 0;
+        }
+
+        return zeroSecond * 2 > pairs && zeroFirst * 4 < pairs ? "UTF-16 (little-endian, without a byte order mark)"
+            : zeroFirst * 2 > pairs && zeroSecond * 4 < pairs ? "UTF-16 (big-endian, without a byte order mark)"
+            : null;
     }
 
     public static string NormalizeNewLines(string text) =>

@@ -68,6 +68,12 @@ public sealed partial class BadInputCase
     /// <summary>Files made by setup that a snapshot must not open (a named pipe would block it).</summary>
     public List<string> SpecialFiles { get; } = [];
 
+    /// <summary>What setup wrote outside the site (<c>outside</c>): none of it may appear in the output or the messages.</summary>
+    public List<string> OutsideTexts { get; } = [];
+
+    /// <summary>A folder beside the site, never inside it: <c>{outside}</c> in setup directives.</summary>
+    public static string Outside(TestSite site) => Path.Combine(Path.GetDirectoryName(site.Directory)!, "outside");
+
     public static IEnumerable<BadInputCase> All() =>
         System.IO.Directory.EnumerateDirectories(Root).Order(StringComparer.Ordinal)
             .Select(d => new BadInputCase(Path.GetFileName(d), d));
@@ -92,10 +98,35 @@ public sealed partial class BadInputCase
 
         foreach (var line in Setup)
         {
-            var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Unescape).ToArray();
+            var words = line.Replace("{outside}", Outside(site), StringComparison.Ordinal).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Unescape).ToArray();
             var path = Path.Combine(site.Directory, words[1]);
             switch (words[0])
             {
+                // outside PATH TEXT...: a file outside the site (under {outside}), for links to point at; its text is a
+                // canary that must never show up in the built site or in any message.
+                case "outside":
+                {
+                    var file = Path.Combine(Outside(site), words[1]);
+                    System.IO.Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+                    var text = string.Join(' ', words[2..]);
+                    File.WriteAllText(file, text + "\n");
+                    OutsideTexts.Add(text);
+                    break;
+                }
+
+                // mkdir PATH: an (empty) folder.
+                case "mkdir":
+                    System.IO.Directory.CreateDirectory(path);
+                    break;
+
+                // utf16 PATH le|be: re-encode a file as UTF-16 with its byte order mark.
+                case "utf16":
+                {
+                    var encoding = words[2] == "be" ? Encoding.BigEndianUnicode : Encoding.Unicode;
+                    File.WriteAllBytes(path, [.. encoding.GetPreamble(), .. encoding.GetBytes(File.ReadAllText(path))]);
+                    break;
+                }
+
                 // delete PATH: remove a file of the minimal site.
                 case "delete":
                     File.Delete(path);
@@ -142,15 +173,22 @@ public sealed partial class BadInputCase
                     break;
                 }
 
-                // symlink PATH TARGET: a symbolic link (TARGET as written: absolute, or relative to the link's folder).
+                // symlink PATH TARGET: a symbolic link (TARGET as written: absolute, or relative to the link's folder;
+                // {outside} is the folder beside the site). A folder at PATH is replaced, with all it holds.
                 case "symlink":
                     System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                    if (System.IO.Directory.Exists(path) && new DirectoryInfo(path).LinkTarget is null)
+                    {
+                        System.IO.Directory.Delete(path, recursive: true);
+                    }
+
                     File.Delete(path);
                     File.CreateSymbolicLink(path, words[2]);
                     break;
 
                 // fifo PATH: a named pipe in place of a file.
                 case "fifo":
+                    System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
                     File.Delete(path);
                     Posix.CreateFifo(path);
                     SpecialFiles.Add(words[1]);

@@ -65,6 +65,31 @@ public sealed class FuzzTests : IDisposable
         Assert.True(report.Diagnosed >= Inputs / 10, report.ToString());
     }
 
+    [Fact]
+    public void A_few_hundred_random_file_system_shapes_never_leak_a_byte_from_outside_the_site()
+    {
+        // Links (to /, /proc/self/environ, /dev/zero, /etc/passwd, canary files and folders outside the site; chains,
+        // loops, hidden hops, whole folders), named pipes, empty, huge and unreadable files: tests/Atlas.Fuzz --mode fs
+        // runs the long campaign of the same seed.
+        var corpus = FuzzCorpus.Load(Repository.Root);
+        var report = new FileSystemFuzzer(corpus, _work).Run(Seed, first: 0, FileSystemInputs, workers: 2);
+
+        var findings = string.Join("\n\n", report.Findings.Select(f => $"input {f.Input}: {f.Problem} after {f.Shapes}:\n{f.Detail}"));
+        Assert.True(report.Findings.Count == 0, $"{report}\n{findings}\nReplay with: dotnet run --project tests/Atlas.Fuzz -- --mode fs --seed {Seed} --first N --inputs 1");
+        Assert.Equal(FileSystemInputs, report.Inputs);
+
+        // The shapes reach both outcomes: some inputs still build (a link that stays inside, an empty Markdown
+        // file), most are refused; and every kind of shape was tried.
+        Assert.True(report.Built > 0, report.ToString());
+        Assert.True(report.Refused >= FileSystemInputs / 2, report.ToString());
+        foreach (var kind in new[] { "link", "folder-link", "chain", "fifo", "empty", "huge", "unreadable", "inside-link" })
+        {
+            Assert.True(report.Shapes.GetValueOrDefault(kind) > 0, $"no '{kind}' shape in {FileSystemInputs} inputs");
+        }
+    }
+
+    public const int FileSystemInputs = 200;
+
     public void Dispose()
     {
         try
