@@ -74,7 +74,7 @@ public sealed class AtlasTemplateContext : TemplateContext
     {
         if (++_steps > _stepLimit)
         {
-            throw new ScriptRuntimeException(scriptNode?.Span ?? CurrentSpan,
+            throw new RenderLimitException(scriptNode?.Span ?? CurrentSpan,
                 $"this page's templates ran more than {RenderLimits.Number(_stepLimit)} steps; a loop or a function that calls itself more than once does not end soon enough (each call of f(n-1); f(n-1) doubles the work)");
         }
 

@@ -95,7 +95,11 @@ public sealed class PageRenderer
         var stopped = new ConcurrentBag<(string Page, SourceLocation Where)>();
         var failures = new ConcurrentDictionary<(SourceLocation, string), List<string>>();
         var used = new ConcurrentDictionary<string, PageRecord>(StringComparer.Ordinal);
-        var options = new ParallelOptions { CancellationToken = cancellation, MaxDegreeOfParallelism = Environment.ProcessorCount };
+        // A page that reaches a render limit stops the others: the same template would run away on every page that
+        // uses it (a layout on all of them), and a thousand pages each running to the limit is the long build the
+        // limits are there to prevent. Other template errors let every page render, so that all are reported at once.
+        using var limitReached = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        var options = new ParallelOptions { CancellationToken = limitReached.Token, MaxDegreeOfParallelism = Environment.ProcessorCount };
         try
         {
             Parallel.ForEach(pages, options, page =>
@@ -105,11 +109,11 @@ public sealed class PageRenderer
                 try
                 {
                     var started = System.Diagnostics.Stopwatch.GetTimestamp();
-                    var html = Render(state, cancellation);
+                    var html = Render(state, limitReached.Token);
                     slowest?.Add(page.Path, System.Diagnostics.Stopwatch.GetElapsedTime(started));
                     write(page, Encoding.UTF8.GetBytes(html));
                 }
-                catch (ScriptAbortException e) when (cancellation.IsCancellationRequested)
+                catch (ScriptAbortException e) when (limitReached.IsCancellationRequested)
                 {
                     // Not the template's fault by itself: the build ran out of time (or the preview is stopping).
                     stopped.Add((page.Path, TemplateSet.Locate(e.Span)));
@@ -118,6 +122,10 @@ public sealed class PageRenderer
                 catch (ScriptRuntimeException e)
                 {
                     Record(failures, TemplateSet.Locate(e.Span), LimitMessage(e.OriginalMessage), page.Path);
+                    if (IsLimit(e))
+                    {
+                        limitReached.Cancel();
+                    }
                 }
                 catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or NullReferenceException or InvalidCastException)
                 {
@@ -134,7 +142,7 @@ public sealed class PageRenderer
                 progress?.Invoke(Interlocked.Increment(ref done), pages.Count);
             });
         }
-        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        catch (OperationCanceledException) when (limitReached.IsCancellationRequested)
         {
         }
 
@@ -148,11 +156,24 @@ public sealed class PageRenderer
         {
             var first = paths.Min(StringComparer.Ordinal);
             var where = paths.Count == 1 ? $"while rendering {first}" : $"on {paths.Count} pages, first {first}";
+            if (limitReached.IsCancellationRequested && paths.Count < pages.Count)
+            {
+                where += "; the other pages were not rendered after a page reached a limit";
+            }
+
             diagnostics.Error(location, $"{message.TrimEnd('.')} ({where}).");
         }
 
         return used.ToImmutableDictionary(StringComparer.Ordinal);
     }
+
+    /// <summary>Whether a render stopped at one of <see cref="RenderLimits"/> rather than at a mistake in the template.</summary>
+    private static bool IsLimit(ScriptRuntimeException e) =>
+        e is RenderLimitException ||
+        e.OriginalMessage.Contains("LimitToString", StringComparison.Ordinal) ||
+        e.OriginalMessage.Contains("OutputLimit", StringComparison.Ordinal) ||
+        e.OriginalMessage.Contains("LoopLimit", StringComparison.Ordinal) ||
+        e.OriginalMessage.StartsWith("Exceeding", StringComparison.Ordinal);
 
     /// <summary>Scriban's messages for its size limits name its own settings; an editor needs what happened.</summary>
     private string LimitMessage(string message) =>

@@ -1,3 +1,5 @@
+using Atlas.Building;
+using Atlas.Rendering;
 using Atlas.Tests.Support;
 
 namespace Atlas.Tests.Hostile;
@@ -39,5 +41,23 @@ public sealed class TemplateSandboxTests
         using var site = TestSite.Minimal("-- templates/entity.html --\n<h1>{{ entity.name }}</h1>{{ entity.body.EqualityContract }}\n");
         var result = site.Build();
         DiagnosticAssert.HasError(result, "templates/entity.html", 1, "EqualityContract");
+    }
+
+    [Theory]
+    [InlineData("{{ func f(n); if n > 0; f(n-1); f(n-1); end; end; f(60) }}", "steps")]
+    [InlineData("{{ s = \"x\"; for i in 1..60; s = s + s; end; s }}", "grew past")]
+    public void A_runaway_layout_stops_the_build_at_the_first_page_that_reaches_a_limit(string runaway, string message)
+    {
+        // The layout wraps every page, so each one would run to the limit; the first that reaches it ends the render.
+        using var site = TestSite.Minimal($"-- templates/layouts/base.html --\n<!doctype html><html><head><title>{{{{ page.title }}}}</title></head><body>{runaway}{{{{ content }}}}</body></html>\n");
+        var result = SiteBuilder.Build(new BuildOptions(site.Directory)
+        {
+            HomeDirectory = "/nonexistent-home-for-tests",
+            RenderLimits = RenderLimits.Default with { Steps = 200_000, StringCharacters = 100_000 },
+        });
+
+        var error = DiagnosticAssert.HasError(result, "templates/layouts/base.html", 1, message);
+        Assert.Contains("the other pages were not rendered", error.Message, StringComparison.Ordinal);
+        Assert.Single(result.Diagnostics, d => d.IsError);
     }
 }
