@@ -395,7 +395,7 @@ public sealed class OutputEnvironmentTests
         Assert.False(Directory.Exists(stuck));
     }
 
-    // The policy alone: no test builds into a real system folder (the bad-input case 83 uses a new folder inside /etc).
+    // The policy alone: no test builds into a real system folder (the bad-input case 85 uses a new folder inside /etc).
     [Theory]
     [InlineData("/etc", "/etc")]
     [InlineData("/etc/", "/etc")]
