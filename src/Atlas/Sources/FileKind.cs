@@ -55,7 +55,13 @@ internal static class FileKinds
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
-            // A host without the runtime's native layer as a library of its own: what .NET itself can tell.
+            // A host without the runtime's native layer as a library of its own (a single-file binary): on Linux the C
+            // library's statx, whose record is the same on every architecture; elsewhere what .NET itself can tell.
+            if (OperatingSystem.IsLinux() && ViaStatx(path) is { } kind)
+            {
+                return kind;
+            }
+
             var info = new FileInfo(path);
             return info.LinkTarget is not null ? FileKind.SymbolicLink
                 : Directory.Exists(path) ? FileKind.Folder : info.Exists ? FileKind.Regular : FileKind.Missing;
@@ -79,7 +85,8 @@ internal static class FileKinds
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
-            return FileKind.Regular; // the path was looked at before it was opened
+            // The path was looked at before it was opened; on Linux the opened file is asked too.
+            return OperatingSystem.IsLinux() && ViaStatx(handle.DangerousGetHandle()) is { } kind ? kind : FileKind.Regular;
         }
         finally
         {
@@ -87,6 +94,33 @@ internal static class FileKinds
             {
                 handle.DangerousRelease();
             }
+        }
+    }
+
+    private const int CurrentFolder = -100; // AT_FDCWD
+    private const int NoFollow = 0x100; // AT_SYMLINK_NOFOLLOW
+    private const int EmptyPath = 0x1000; // AT_EMPTY_PATH: the descriptor itself
+    private const uint TypeField = 0x1; // STATX_TYPE
+    private const int StatxModeOffset = 28; // stx_mode, after stx_mask, stx_blksize, stx_attributes, stx_nlink, stx_uid, stx_gid
+
+    /// <summary>The kind of the path itself through the C library's statx; null when the call is not there.</summary>
+    internal static FileKind? ViaStatx(string path) => Statx(CurrentFolder, path, NoFollow);
+
+    /// <summary>The kind of an open descriptor through statx; null when the call is not there.</summary>
+    internal static FileKind? ViaStatx(IntPtr descriptor) => Statx(descriptor.ToInt32(), "", EmptyPath);
+
+    private static FileKind? Statx(int folder, string path, int flags)
+    {
+        var record = new byte[StatusBytes];
+        try
+        {
+            return StatX(folder, path, flags, TypeField, record) == 0
+                ? FromMode(BitConverter.ToUInt16(record, StatxModeOffset))
+                : flags == EmptyPath ? FileKind.Other : FileKind.Missing;
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return null;
         }
     }
 
@@ -101,6 +135,9 @@ internal static class FileKinds
         0xC000 => FileKind.Socket,
         _ => FileKind.Other,
     };
+
+    [DllImport("libc", EntryPoint = "statx", SetLastError = true)]
+    private static extern int StatX(int folder, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, uint mask, [Out] byte[] record);
 
     [DllImport("libSystem.Native", EntryPoint = "SystemNative_LStat", SetLastError = true)]
     private static extern int LStat([MarshalAs(UnmanagedType.LPUTF8Str)] string path, [Out] byte[] status);
