@@ -1,6 +1,7 @@
 using System.Text;
 using Atlas.Config;
 using Atlas.Diagnostics;
+using Atlas.Sources;
 
 namespace Atlas.Editing;
 
@@ -38,9 +39,17 @@ public static class EntityScaffolder
         };
         files.AddRange(config.Languages.Select(l => ($"{folder}/{slug}.{l.Code}.md", Prose(l))));
 
+        // Written only into real folders of the site (never through a committed link such as content/parks -> /etc),
+        // and only as new files: a link already standing where a file would go is not written through either.
+        var target = SourcePolicy.WritableFolder(SourcePolicy.Site(config.SiteDirectory), folder, diagnostics);
+        if (target is null)
+        {
+            return null;
+        }
+
         foreach (var (path, _) in files)
         {
-            if (File.Exists(Path.Combine(config.SiteDirectory, path)))
+            if (FileKinds.Of(Path.Join(target, Path.GetFileName(path))) != FileKind.Missing)
             {
                 diagnostics.Error(SourceLocation.File(path), "this file already exists; choose another slug or edit the existing entity.");
             }
@@ -51,10 +60,11 @@ public static class EntityScaffolder
             return null;
         }
 
-        Directory.CreateDirectory(Path.Combine(config.SiteDirectory, folder));
+        Directory.CreateDirectory(target);
         foreach (var (path, text) in files)
         {
-            File.WriteAllText(Path.Combine(config.SiteDirectory, path), text);
+            using var stream = new FileStream(Path.Join(target, Path.GetFileName(path)), FileMode.CreateNew, FileAccess.Write);
+            stream.Write(Encoding.UTF8.GetBytes(text));
         }
 
         return [.. files.Select(f => f.Path)];

@@ -55,6 +55,32 @@ public sealed class EditingCommandsTests
     }
 
     [Fact]
+    public void New_never_writes_through_a_link()
+    {
+        // A committed content/parks -> somewhere-outside, or a link standing where the new file would go.
+        using var site = TestSite.Minimal();
+        var outside = Directory.CreateTempSubdirectory("atlas-outside-").FullName;
+        try
+        {
+            Directory.Delete(Path.Combine(site.Directory, "content/parks"), recursive: true);
+            Directory.CreateSymbolicLink(Path.Combine(site.Directory, "content/parks"), outside);
+            var throughFolder = Run("new", "parks", "lize-hub", "--site", site.Directory);
+            Assert.Equal(1, throughFolder.Exit);
+            Assert.Contains("content/parks/:1:1: error: this is a symbolic link, not a folder", throughFolder.Err);
+
+            File.CreateSymbolicLink(Path.Combine(site.Directory, "content/cities/xian.yml"), Path.Combine(outside, "xian.yml"));
+            var throughFile = Run("new", "cities", "xian", "--site", site.Directory);
+            Assert.Equal(1, throughFile.Exit);
+            Assert.Contains("content/cities/xian.yml:1:1: error: this file already exists", throughFile.Err);
+            Assert.Empty(Directory.EnumerateFileSystemEntries(outside));
+        }
+        finally
+        {
+            Directory.Delete(outside, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Status_counts_a_missing_translation()
     {
         using var site = TestSite.Minimal();
