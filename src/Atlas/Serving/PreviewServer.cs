@@ -103,14 +103,22 @@ public sealed class PreviewServer : IAsyncDisposable
             .Features.Get<IServerAddressesFeature>()!.Addresses.First();
         Address = new Uri(address.EndsWith('/') ? address : address + "/");
 
-        // The first build, then watch. Ctrl+C during it stops it (rendering checks the token as it goes).
+        // Watch first, then build: a file saved during the first build (or just after the server first answers) is
+        // a change like any other. The watcher adds its watches on sub-folders in the background, so the first build
+        // also compares the watched files with how they were before it; whatever changed meanwhile is rebuilt next.
+        _watcher = Watch();
+        var before = WatchedFiles();
         using (var first = CancellationTokenSource.CreateLinkedTokenSource(cancellation, _stopping.Token))
         {
             Rebuild(null, first.Token);
         }
 
         cancellation.ThrowIfCancellationRequested();
-        _watcher = Watch();
+        foreach (var file in ChangedSince(before, WatchedFiles()))
+        {
+            Notify(file);
+        }
+
         _loop = Task.Run(RebuildLoop);
     }
 
@@ -234,6 +242,38 @@ public sealed class PreviewServer : IAsyncDisposable
         watcher.EnableRaisingEvents = true;
         return watcher;
     }
+
+    /// <summary>The watched files (site.yml, content/, templates/; no links followed) with their size and time.</summary>
+    private Dictionary<string, (long Length, DateTime Written)> WatchedFiles()
+    {
+        var files = new Dictionary<string, (long, DateTime)>(StringComparer.Ordinal);
+        var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint, IgnoreInaccessible = true };
+        var siteYml = new FileInfo(Path.Combine(_options.SiteDirectory, "site.yml"));
+        if (siteYml.Exists)
+        {
+            files[siteYml.FullName] = (siteYml.Length, siteYml.LastWriteTimeUtc);
+        }
+
+        foreach (var folder in new[] { "content", "templates" })
+        {
+            var root = new DirectoryInfo(Path.Combine(_options.SiteDirectory, folder));
+            if (root.Exists && !root.Attributes.HasFlag(FileAttributes.ReparsePoint))
+            {
+                foreach (var file in root.EnumerateFiles("*", options))
+                {
+                    files[file.FullName] = (file.Length, file.LastWriteTimeUtc);
+                }
+            }
+        }
+
+        return files;
+    }
+
+    private static IEnumerable<string> ChangedSince(
+        Dictionary<string, (long Length, DateTime Written)> before, Dictionary<string, (long Length, DateTime Written)> after) =>
+        after.Where(file => !before.TryGetValue(file.Key, out var was) || was != file.Value).Select(file => file.Key)
+            .Concat(before.Keys.Where(path => !after.ContainsKey(path)))
+            .Order(StringComparer.Ordinal);
 
     private void Notify(string fullPath)
     {

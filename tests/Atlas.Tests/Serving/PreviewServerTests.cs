@@ -85,6 +85,29 @@ public sealed class PreviewServerTests
     }
 
     [Fact]
+    public async Task An_edit_saved_during_the_first_build_or_right_after_the_first_answer_is_not_lost()
+    {
+        using var site = TestSite.Minimal();
+        var builds = 0;
+        // The report of the first build comes before the preview starts its loop: a save there is a save during it.
+        void OnRebuild(RebuildReport report)
+        {
+            if (Interlocked.Increment(ref builds) == 1)
+            {
+                site.Write("content/cities/chengdu.en.md", "Saved during the first build.\n");
+            }
+        }
+
+        await using var server = await PreviewServer.StartAsync(new PreviewOptions(site.Directory) { Port = 0 }, OnRebuild);
+        var chengdu = new Uri(server.Address, "en/cities/chengdu/");
+        await PollUntil(chengdu, html => html.Contains("Saved during the first build.", StringComparison.Ordinal));
+
+        // Right after the server first answered.
+        site.Write("content/cities/chongqing.en.md", "Saved right after the first answer.\n");
+        await PollUntil(new Uri(server.Address, "en/cities/chongqing/"), html => html.Contains("Saved right after the first answer.", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Missing_pages_get_the_404_of_their_language_and_traversal_is_refused()
     {
         using var site = TestSite.Minimal("""
