@@ -52,16 +52,21 @@ public sealed class MobileTests(AtlasSite site)
     [Fact]
     public async Task No_page_scrolls_sideways_at_375_px()
     {
+        var (context, page) = await site.OpenAsync(Phone(scale: 1));
+        await using var _ = context;
+
+        var failures = new List<string>();
         var pages = site.AllPages();
-        var failures = await site.SweepAsync(Phone(scale: 1), pages, async (page, path) =>
+        foreach (var path in pages)
         {
             await page.GotoAsync(site.Url(path));
             var overflow = await page.EvaluateAsync<JsonElement?>(OverflowScript);
-            return overflow is { ValueKind: JsonValueKind.Object } o
-                ? $"/{path}: {o.GetProperty("scrollWidth")} px wide in {o.GetProperty("width")} px: " +
-                  string.Join(", ", o.GetProperty("elements").EnumerateArray().Select(e => e.GetString()))
-                : null;
-        });
+            if (overflow is { ValueKind: JsonValueKind.Object } o)
+            {
+                failures.Add($"/{path}: {o.GetProperty("scrollWidth")} px wide in {o.GetProperty("width")} px: " +
+                             string.Join(", ", o.GetProperty("elements").EnumerateArray().Select(e => e.GetString())));
+            }
+        }
 
         Assert.True(pages.Count > 1000, $"only {pages.Count} pages were built");
         Assert.True(failures.Count == 0, $"{failures.Count} of {pages.Count} pages scroll sideways at 375 px:\n" + string.Join("\n", failures.Take(40)));

@@ -111,33 +111,6 @@ public sealed class AtlasSite : IAsyncLifetime
         return (context, page);
     }
 
-    /// <summary>
-    /// Runs <paramref name="check"/> on every path with several pages of one context at once (the browser renders
-    /// them in parallel while the test waits on another), and returns the problems found, in path order.
-    /// </summary>
-    public async Task<IReadOnlyList<string>> SweepAsync(
-        BrowserNewContextOptions options, IReadOnlyList<string> paths, Func<IPage, string, Task<string?>> check, int pagesAtOnce = 4)
-    {
-        var context = await Browser.NewContextAsync(options);
-        await using var _ = context;
-        context.SetDefaultTimeout(15_000);
-        context.SetDefaultNavigationTimeout(30_000);
-        var problems = new string?[paths.Count];
-        var next = -1;
-
-        async Task WorkAsync()
-        {
-            var page = await context.NewPageAsync();
-            for (var i = Interlocked.Increment(ref next); i < paths.Count; i = Interlocked.Increment(ref next))
-            {
-                problems[i] = await check(page, paths[i]);
-            }
-        }
-
-        await Task.WhenAll(Enumerable.Range(0, pagesAtOnce).Select(_ => WorkAsync()));
-        return problems.OfType<string>().ToList();
-    }
-
     public static BrowserNewContextOptions Desktop() => new() { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } };
 
     /// <summary>The site path of every page of the built site ("zh/parks/gaozhu-new-area/", "en/404.html", ...).</summary>
