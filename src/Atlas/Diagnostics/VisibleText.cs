@@ -24,6 +24,9 @@ public static class VisibleText
          .. Enumerable.Range(0x202a, 5).Select(c => (char)c),
          .. Enumerable.Range(0x2066, 4).Select(c => (char)c)]);
 
+    /// <summary>A count or size in a message, with thousands separators the same in every locale ("4,194,304").</summary>
+    public static string Number(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
     /// <summary>The text with every control character escaped; the same string when there is none (the usual case).</summary>
     public static string Escape(string text)
     {

@@ -4,7 +4,6 @@ using System.Text.Json;
 using Atlas.Config;
 using Atlas.Maps;
 using Atlas.Model;
-using Atlas.Rendering;
 
 namespace Atlas.Exports;
 
@@ -57,7 +56,7 @@ public static class DataExporter
             json.WriteStartObject("url");
             foreach (var language in config.Languages)
             {
-                json.WriteString(language.Code, config.BaseUrl + SitePlanner.EntityPath(language.Code, entity));
+                json.WriteString(language.Code, config.BaseUrl + SiteUrls.EntityPath(language.Code, entity));
             }
 
             json.WriteEndObject();
@@ -142,7 +141,7 @@ public static class DataExporter
             foreach (var language in model.Config.Languages)
             {
                 json.WriteString($"name_{language.Code}", entity.Name[language.Code]);
-                json.WriteString($"url_{language.Code}", model.Config.BaseUrl + SitePlanner.EntityPath(language.Code, entity));
+                json.WriteString($"url_{language.Code}", model.Config.BaseUrl + SiteUrls.EntityPath(language.Code, entity));
             }
 
             json.WriteEndObject();

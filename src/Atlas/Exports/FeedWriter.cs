@@ -3,7 +3,6 @@ using System.Text;
 using System.Xml;
 using Atlas.Localization;
 using Atlas.Model;
-using Atlas.Rendering;
 
 namespace Atlas.Exports;
 
@@ -52,7 +51,7 @@ public static class FeedWriter
 
                 foreach (var (entity, date) in entries)
                 {
-                    var url = config.BaseUrl + SitePlanner.EntityPath(language.Code, entity);
+                    var url = config.BaseUrl + SiteUrls.EntityPath(language.Code, entity);
                     xml.WriteStartElement("entry", Atom);
                     xml.WriteElementString("title", Atom, entity.Name[language.Code]);
                     xml.WriteElementString("id", Atom, url);

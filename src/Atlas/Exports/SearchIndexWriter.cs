@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Atlas.Model;
-using Atlas.Rendering;
 
 namespace Atlas.Exports;
 
@@ -61,7 +60,7 @@ public static class SearchIndexWriter
                 json.WriteStartObject();
                 json.WriteString("t", entity.Name[language.Code]);
                 json.WriteString("a", string.Join(" · ", model.Config.Languages.Where(l => l.Code != language.Code).Select(l => entity.Name[l.Code])));
-                json.WriteString("u", SitePlanner.EntityPath(language.Code, entity));
+                json.WriteString("u", SiteUrls.EntityPath(language.Code, entity));
                 json.WriteString("c", entity.Collection.Title[language.Code]);
                 json.WriteString("s", entity.Summary[language.Code]);
                 var text = texts[language.Code].PlainText;

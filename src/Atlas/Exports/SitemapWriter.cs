@@ -1,7 +1,7 @@
 using System.Text;
 using System.Xml;
 using Atlas.Config;
-using Atlas.Rendering;
+using Atlas.Model;
 
 namespace Atlas.Exports;
 
@@ -27,10 +27,10 @@ public static class SitemapWriter
                 {
                     foreach (var language in config.Languages)
                     {
-                        Alternate(xml, language.Locale, config.BaseUrl + SitePlanner.Translate(page, language.Code));
+                        Alternate(xml, language.Locale, config.BaseUrl + page.PathIn(language.Code));
                     }
 
-                    Alternate(xml, "x-default", config.BaseUrl + (page.Kind == PageKind.Home ? "" : SitePlanner.Translate(page, config.DefaultLanguage)));
+                    Alternate(xml, "x-default", config.BaseUrl + (page.Kind == PageKind.Home ? "" : page.PathIn(config.DefaultLanguage)));
                 }
 
                 xml.WriteEndElement();

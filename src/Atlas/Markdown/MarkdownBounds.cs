@@ -1,4 +1,4 @@
-using Atlas.Rendering;
+using Atlas.Diagnostics;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
@@ -36,8 +36,8 @@ internal static class MarkdownBounds
     {
         if (markdown.Length > MaxCharacters)
         {
-            return new Problem(0, 1, $"this Markdown body is {RenderLimits.Number(markdown.Length)} characters long; the atlas renders at most " +
-                $"{RenderLimits.Number(MaxCharacters)} per file (longer ones take Markdown too long): shorten it or split it into several entities.");
+            return new Problem(0, 1, $"this Markdown body is {VisibleText.Number(markdown.Length)} characters long; the atlas renders at most " +
+                $"{VisibleText.Number(MaxCharacters)} per file (longer ones take Markdown too long): shorten it or split it into several entities.");
         }
 
         var lines = markdown.Split('\n');
@@ -127,7 +127,7 @@ internal static class MarkdownBounds
                         var after = end + 1 >= line.Length || char.IsWhiteSpace(line[end + 1]);
                         if (!(before && after) && (c is not ('=' or '+') || end > i) && ++marks > MaxEmphasisMarks)
                         {
-                            return new Problem(number, i + 1, $"this paragraph has more than {RenderLimits.Number(MaxEmphasisMarks)} emphasis marks " +
+                            return new Problem(number, i + 1, $"this paragraph has more than {VisibleText.Number(MaxEmphasisMarks)} emphasis marks " +
                                 "(* _ ~ ^ == ++), which take Markdown too long to pair up; split the paragraph, or write \\* for a mark that is only text.");
                         }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using Atlas.Diagnostics;
 using Atlas.Markdown;
 using Scriban;
 using Scriban.Parsing;
@@ -75,7 +76,7 @@ public sealed class AtlasTemplateContext : TemplateContext
         if (++_steps > _stepLimit)
         {
             throw new RenderLimitException(scriptNode?.Span ?? CurrentSpan,
-                $"this page's templates ran more than {RenderLimits.Number(_stepLimit)} steps; a loop or a function that calls itself more than once does not end soon enough (each call of f(n-1); f(n-1) doubles the work)");
+                $"this page's templates ran more than {VisibleText.Number(_stepLimit)} steps; a loop or a function that calls itself more than once does not end soon enough (each call of f(n-1); f(n-1) doubles the work)");
         }
 
         return base.Evaluate(scriptNode, aliasReturnedFunction);

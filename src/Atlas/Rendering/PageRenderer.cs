@@ -178,9 +178,9 @@ public sealed class PageRenderer
     /// <summary>Scriban's messages for its size limits name its own settings; an editor needs what happened.</summary>
     private string LimitMessage(string message) =>
         message.Contains("LimitToString", StringComparison.Ordinal)
-            ? $"a text value in this template grew past {RenderLimits.Number(_limits.StringCharacters)} characters; a string that is joined, appended or repeated without end (s = s + s) is stopped there"
+            ? $"a text value in this template grew past {VisibleText.Number(_limits.StringCharacters)} characters; a string that is joined, appended or repeated without end (s = s + s) is stopped there"
             : message.Contains("OutputLimit", StringComparison.Ordinal)
-                ? $"this page grew past {RenderLimits.Number(_limits.OutputCharacters)} characters of HTML; a template that writes without end is stopped there"
+                ? $"this page grew past {VisibleText.Number(_limits.OutputCharacters)} characters of HTML; a template that writes without end is stopped there"
                 : message;
 
     private static void Record(ConcurrentDictionary<(SourceLocation, string), List<string>> failures, SourceLocation location, string message, string page)
@@ -298,14 +298,14 @@ public sealed class PageRenderer
         {
             foreach (var language in config.Languages)
             {
-                var path = SitePlanner.Translate(page, language.Code);
+                var path = page.PathIn(language.Code);
                 translations.Add(ViewFactory.Obj(("lang", language.Code), ("locale", language.Locale), ("name", language.Name),
                     ("path", path), ("current", language.Code == page.Language && page.Path.Contains('/'))));
                 alternates.Add(ViewFactory.Obj(("hreflang", language.Locale), ("href", config.BaseUrl + path)));
             }
 
             alternates.Add(ViewFactory.Obj(("hreflang", "x-default"),
-                ("href", config.BaseUrl + (page.Kind == PageKind.Home ? "" : SitePlanner.Translate(page, config.DefaultLanguage)))));
+                ("href", config.BaseUrl + (page.Kind == PageKind.Home ? "" : page.PathIn(config.DefaultLanguage)))));
             if (page.Kind == PageKind.NotFound)
             {
                 alternates.Clear(); // a 404 is not a page to index: no alternates for search engines

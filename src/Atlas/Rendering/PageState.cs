@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Atlas.Localization;
+using Atlas.Model;
 
 namespace Atlas.Rendering;
 

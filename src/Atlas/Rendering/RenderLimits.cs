@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Atlas.Rendering;
 
 /// <summary>
@@ -28,6 +26,4 @@ public sealed record RenderLimits
 
     /// <summary>Characters a page template, or the layout around it, writes.</summary>
     public int OutputCharacters { get; init; } = 16 * 1024 * 1024;
-
-    internal static string Number(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 }

@@ -65,18 +65,18 @@ public static class SitePlanner
             foreach (var collection in config.Collections)
             {
                 var entities = model.Collections[collection.Name];
-                pages.Add(new PageSpec(CollectionPath(language.Code, collection), PageKind.Collection, language.Code,
+                pages.Add(new PageSpec(SiteUrls.CollectionPath(language.Code, collection), PageKind.Collection, language.Code,
                     TemplateSet.PathOf(collection.IndexTemplate), collection.Name, null,
                     [.. common, DependencyKeys.Collection(collection.Name)]));
 
                 foreach (var entity in entities)
                 {
                     var dependencies = ImmutableArray.Create([.. common, DependencyKeys.Entity(entity.Id)]);
-                    pages.Add(new PageSpec(EntityPath(language.Code, entity), PageKind.Entity, language.Code,
+                    pages.Add(new PageSpec(SiteUrls.EntityPath(language.Code, entity), PageKind.Entity, language.Code,
                         TemplateSet.PathOf(collection.EntityTemplate), collection.Name, entity.Id, dependencies));
                     if (compare)
                     {
-                        pages.Add(new PageSpec(EntityPath(language.Code, entity) + CompareSegment, PageKind.Compare, language.Code,
+                        pages.Add(new PageSpec(SiteUrls.EntityPath(language.Code, entity) + CompareSegment, PageKind.Compare, language.Code,
                             TemplateSet.PathOf("compare.html"), collection.Name, entity.Id, dependencies));
                     }
                 }
@@ -102,22 +102,4 @@ public static class SitePlanner
     }
 
     public static string BundlePath(string language) => $"{I18nLoader.Folder}/{language}.yml";
-
-    public static string CollectionPath(string language, CollectionConfig collection) => $"{language}/{collection.Name}/";
-
-    public static string EntityPath(string language, Entity entity) => $"{language}/{entity.Collection.Name}/{entity.Slug}/";
-
-    public static string EntityPath(string language, EntityId id) => $"{language}/{id.Collection}/{id.Slug}/";
-
-    /// <summary>The same page in another language: pages differ only in their first path segment.</summary>
-    public static string Translate(PageSpec page, string language)
-    {
-        if (page.Kind == PageKind.NotFound && page.Path == "404.html")
-        {
-            return $"{language}/404.html";
-        }
-
-        return page.Language is null ? page.Path : language + page.Path[page.Language.Length..];
-    }
-
 }

@@ -100,7 +100,7 @@ public sealed class ViewFactory
             ("title", Config.Title[l.Code]), ("description", Config.Description[l.Code])));
         // The layout lists every collection by name on every page: only reading a count depends on membership.
         var collections = Config.Collections.Select(c => TrackedMember(SiteConfig.FileName, "count", DependencyKeys.Collection(c.Name),
-            ("name", c.Name), ("title", c.Title[language]), ("path", SitePlanner.CollectionPath(language, c)),
+            ("name", c.Name), ("title", c.Title[language]), ("path", SiteUrls.CollectionPath(language, c)),
             ("count", _model.Collections[c.Name].Length)));
         return Obj(
             ("title", Config.Title[language]),
@@ -119,7 +119,7 @@ public sealed class ViewFactory
     private ScriptObject BuildCollection(CollectionConfig collection, string language) => Tracked(DependencyKeys.Collection(collection.Name),
         ("name", collection.Name),
         ("title", collection.Title[language]),
-        ("path", SitePlanner.CollectionPath(language, collection)),
+        ("path", SiteUrls.CollectionPath(language, collection)),
         ("count", _model.Collections[collection.Name].Length),
         ("entities", new LazyView(() => Array(_model.Collections[collection.Name].Select(e => Summary(e, language))))));
 
@@ -153,7 +153,7 @@ public sealed class ViewFactory
             ("collection", entity.Collection.Name),
             ("collection_title", entity.Collection.Title[language]),
             ("slug", entity.Slug),
-            ("path", SitePlanner.EntityPath(language, entity)),
+            ("path", SiteUrls.EntityPath(language, entity)),
             ("name", entity.Name[language]),
             ("summary", entity.Summary[language]),
             ("values", values));
@@ -226,7 +226,7 @@ public sealed class ViewFactory
 
     private ScriptArray Translations(Entity entity, string language) => Array(Config.Languages.Select(l => Obj(
         ("lang", l.Code), ("locale", l.Locale), ("language_name", l.Name),
-        ("path", SitePlanner.EntityPath(l.Code, entity)), ("name", entity.Name[l.Code]),
+        ("path", SiteUrls.EntityPath(l.Code, entity)), ("name", entity.Name[l.Code]),
         ("summary", entity.Summary[l.Code]), ("body", new SafeHtml(_model.TextsOf(entity)[l.Code].Html)),
         ("current", l.Code == language))));
 
@@ -244,7 +244,7 @@ public sealed class ViewFactory
             ("line", geometry.Line),
             ("points", Array(geometry.Points.Select(p => Obj(
                 ("x", p.X), ("y", p.Y), ("name", _model.Get(p.Place).Name[language]),
-                ("path", SitePlanner.EntityPath(language, p.Place)), ("self", p.Place == entity.Id))))));
+                ("path", SiteUrls.EntityPath(language, p.Place)), ("self", p.Place == entity.Id))))));
     }
 
     private IEnumerable<ScriptObject> References(Entity entity, string language)

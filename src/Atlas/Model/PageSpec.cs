@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
-using Atlas.Model;
 
-namespace Atlas.Rendering;
+namespace Atlas.Model;
 
 /// <summary>
 /// A page to render: its URL path relative to the site root ("zh/parks/gaozhu-new-area/"), what it shows, with which
@@ -34,4 +33,15 @@ public sealed record PageSpec(
 
     /// <summary>The base path ("/atlas/") for pages whose address is not known in advance (404).</summary>
     public string? AbsoluteRoot { get; init; }
+
+    /// <summary>The same page in another language: pages differ only in their first path segment.</summary>
+    public string PathIn(string language)
+    {
+        if (Kind == PageKind.NotFound && Path == "404.html")
+        {
+            return $"{language}/404.html";
+        }
+
+        return Language is null ? Path : language + Path[Language.Length..];
+    }
 }

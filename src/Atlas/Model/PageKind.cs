@@ -1,4 +1,4 @@
-namespace Atlas.Rendering;
+namespace Atlas.Model;
 
 public enum PageKind
 {
