@@ -61,12 +61,11 @@ public static class CheckCommand
             try
             {
                 var report = SiteChecker.Check(folder, loaded.Config.BaseUrl);
-                foreach (var problem in report.Problems)
-                {
-                    // path:line: message, with paths relative to the checked folder's parent when it is ours
-                    var path = temporary is null ? Path.Combine(folder, problem.Location.Path) : problem.Location.Path;
-                    stderr.WriteLine(VisibleText.Escape($"{path}:{problem.Location.Line}: {problem.Message}"));
-                }
+                // Like every other problem: path:line:col: error: message, grouped by kind. A folder the user named is
+                // part of the path; pages of our own temporary build are named relative to it.
+                DiagnosticPrinter.Print(temporary is null
+                    ? report.Problems.Select(p => p with { Location = p.Location with { Path = Path.Combine(folder, p.Location.Path) } })
+                    : report.Problems, siteDirectory, stderr);
 
                 if (report.ExternalLinks.Count > 0)
                 {

@@ -449,7 +449,7 @@ public sealed class OutputEnvironmentTests
         var (exit, _, stderr) = BadInputTests.Run("check", "--site", site.Directory, "--output", site.Output);
 
         Assert.Equal(1, exit);
-        Assert.Contains("en/cities/chengdu/index.html.atlas-tmp:1: ", stderr);
+        Assert.Contains("en/cities/chengdu/index.html.atlas-tmp:1:1: error: ", stderr);
         Assert.Contains("a file left by a build that did not finish", stderr);
     }
 }

@@ -109,8 +109,8 @@ public sealed class EditingCommandsTests
             "<a href=\"../../parks/nowhere/\">x</a><a href=\"../../parks/gaozhu/#no-such-anchor\">y</a></body>"));
         var bad = Run("check", "--site", site.Directory, "--output", site.Output);
         Assert.Equal(1, bad.Exit);
-        Assert.Matches(@"en/cities/chengdu/index\.html:\d+: broken link href=""\.\./\.\./parks/nowhere/""", bad.Err);
-        Assert.Matches(@"en/cities/chengdu/index\.html:\d+: broken anchor href=""\.\./\.\./parks/gaozhu/#no-such-anchor""", bad.Err);
+        Assert.Matches(@"en/cities/chengdu/index\.html:\d+:\d+: error: broken link href=""\.\./\.\./parks/nowhere/""", bad.Err);
+        Assert.Matches(@"en/cities/chengdu/index\.html:\d+:\d+: error: broken anchor href=""\.\./\.\./parks/gaozhu/#no-such-anchor""", bad.Err);
     }
 
     [Fact]
