@@ -24,22 +24,9 @@ public sealed class OutputWriter : IDisposable
     /// <summary>Written into every output folder: marks it as ours to replace.</summary>
     public const string MarkerFile = ".atlas-output";
 
-    /// <summary>
-    /// Test-only: makes a build stop at a point of the write and wait to be killed, so that tests can kill a real
-    /// build process exactly there. Values: <c>writing</c> (after <see cref="PauseAfterWrites"/> files are staged),
-    /// <c>before-swap</c>, and <c>between-renames</c> (which also forces the two-rename swap). On reaching the point
-    /// the writer creates <c>.&lt;output&gt;.paused-&lt;point&gt;</c> beside the output, then sleeps. Never set it
-    /// outside tests.
-    /// </summary>
-    public const string TestPauseVariable = "ATLAS_TEST_PAUSE";
-
-    public const int PauseAfterWrites = 20;
-
     private readonly OutputLock _lock;
     private readonly IOutputFileSystem _files;
-    private readonly string? _pause;
     private readonly object _failureLock = new();
-    private int _writes;
     private long _bytesNeeded;
     private (string File, Exception Error)? _failure;
     private bool _committed;
@@ -51,7 +38,6 @@ public sealed class OutputWriter : IDisposable
         OldDirectory = old;
         _lock = outputLock;
         _files = files;
-        _pause = Environment.GetEnvironmentVariable(TestPauseVariable);
     }
 
     public string OutputDirectory { get; }
@@ -264,11 +250,6 @@ public sealed class OutputWriter : IDisposable
             Volatile.Write(ref _writeFailed, true);
             return; // the staging folder, partial file included, is deleted with the writer
         }
-
-        if (_pause is "writing" && Interlocked.Increment(ref _writes) == PauseAfterWrites)
-        {
-            Pause("writing");
-        }
     }
 
     private bool _writeFailed;
@@ -294,8 +275,7 @@ public sealed class OutputWriter : IDisposable
     /// </summary>
     public bool Commit(DiagnosticBag diagnostics, SourceLocation location)
     {
-        Pause("before-swap");
-        if (_pause is not "between-renames" && Directory.Exists(OutputDirectory) && _files.ExchangeFolders(StagingDirectory, OutputDirectory))
+        if (Directory.Exists(OutputDirectory) && _files.ExchangeFolders(StagingDirectory, OutputDirectory))
         {
             // The staging path now holds the previous site.
             _committed = true;
@@ -321,7 +301,6 @@ public sealed class OutputWriter : IDisposable
             return false;
         }
 
-        Pause("between-renames");
         try
         {
             _files.MoveFolder(StagingDirectory, OutputDirectory);
@@ -483,17 +462,5 @@ public sealed class OutputWriter : IDisposable
         {
             // Left for the next build to remove; the published output is complete either way.
         }
-    }
-
-    private void Pause(string point)
-    {
-        if (_pause != point)
-        {
-            return;
-        }
-
-        var parent = Path.GetDirectoryName(OutputDirectory)!;
-        File.WriteAllText(Path.Combine(parent, $".{Path.GetFileName(OutputDirectory)}.paused-{point}"), $"{Environment.ProcessId}\n");
-        Thread.Sleep(TimeSpan.FromMinutes(10)); // the test kills the process long before
     }
 }
