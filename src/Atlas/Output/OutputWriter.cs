@@ -24,6 +24,9 @@ public sealed class OutputWriter : IDisposable
     /// <summary>Written into every output folder: marks it as ours to replace.</summary>
     public const string MarkerFile = ".atlas-output";
 
+    /// <summary>Suffix of a file being copied into a mount-point output, renamed over the real name once complete.</summary>
+    public const string TemporarySuffix = ".atlas-tmp";
+
     private readonly OutputLock _lock;
     private readonly IOutputFileSystem _files;
     private readonly object _failureLock = new();
@@ -108,7 +111,7 @@ public sealed class OutputWriter : IDisposable
         var writer = new OutputWriter(output, staging, old, outputLock, files);
         try
         {
-            RecoverLocked(output, staging, old);
+            OutputRecovery.RecoverLocked(output, staging, old);
 
             // Again under the lock: another build may have changed the output since the first check.
             if (Refusal(output, force, files) is { } lockedRefusal)
@@ -133,63 +136,6 @@ public sealed class OutputWriter : IDisposable
         return writer;
     }
 
-    /// <summary>
-    /// Puts back the previous site if a build was killed between the two renames of a swap, and removes what a killed
-    /// build left beside the output. <see cref="Begin"/> does this; a caller may do it earlier (before validating, so
-    /// that even a failing build restores the output), unless another build holds the lock.
-    /// </summary>
-    public static void Recover(string output)
-    {
-        try
-        {
-            output = OutputFolder.RealPath(output);
-        }
-        catch (IOException)
-        {
-            return; // the next build reports the broken path
-        }
-
-        var parent = Path.GetDirectoryName(output)!;
-        var name = Path.GetFileName(output);
-        if (!Directory.Exists(Path.Combine(parent, $".{name}.old")) && !Directory.Exists(Path.Combine(parent, $".{name}.staging")))
-        {
-            return; // nothing to do, and no lock file to create
-        }
-
-        try
-        {
-            using var outputLock = OutputLock.TryAcquire(output, out var busy);
-            if (outputLock is not null && !busy)
-            {
-                RecoverLocked(output, Path.Combine(parent, $".{name}.staging"), Path.Combine(parent, $".{name}.old"));
-            }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // The next build reports what is wrong with the folder.
-        }
-    }
-
-    private static void RecoverLocked(string output, string staging, string old)
-    {
-        // A build killed between the two renames of a swap leaves the previous site in .old and no output: put it
-        // back first. With an output in place, .old and staging are leftovers of a killed build: remove them.
-        if (Directory.Exists(old) && !Path.Exists(output))
-        {
-            Directory.Move(old, output);
-        }
-
-        if (Directory.Exists(old))
-        {
-            OutputFolder.DeleteTree(old);
-        }
-
-        if (Directory.Exists(staging))
-        {
-            OutputFolder.DeleteTree(staging);
-        }
-    }
-
     /// <summary>Why the output must not be replaced: it is a file, or a folder of someone else's files.</summary>
     private static string? Refusal(string output, bool force, IOutputFileSystem files)
     {
@@ -202,7 +148,7 @@ public sealed class OutputWriter : IDisposable
         {
             // A fresh volume (ext4 and others) holds an empty lost+found at its root: that is an empty output too.
             if (!force && Directory.Exists(output) && !File.Exists(Path.Combine(output, MarkerFile)) &&
-                Directory.EnumerateFileSystemEntries(output).Any(e => !IsEmptyLostAndFound(e)))
+                Directory.EnumerateFileSystemEntries(output).Any(e => !MountPointCopy.IsEmptyLostAndFound(e)))
             {
                 return "the output folder exists and holds files that no atlas build wrote; the build would replace them. Choose an empty folder, or pass --force to replace it.";
             }
@@ -293,7 +239,15 @@ public sealed class OutputWriter : IDisposable
         }
         catch (IOException e) when (OutputErrors.IsMountPoint(e))
         {
-            return CopyIn(diagnostics, location);
+            CopiedIn = true;
+            var copied = MountPointCopy.Copy(StagingDirectory, OutputDirectory, _files, diagnostics, location);
+            if (copied)
+            {
+                _committed = true;
+                DeleteQuietly(StagingDirectory);
+            }
+
+            return copied;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -319,124 +273,6 @@ public sealed class OutputWriter : IDisposable
         _committed = true;
         DeleteQuietly(OldDirectory);
         return true;
-    }
-
-    /// <summary>The folder fsck fills at the root of a volume; a copy into a mount point leaves it alone.</summary>
-    private const string LostAndFound = "lost+found";
-
-    private static bool IsEmptyLostAndFound(string entry)
-    {
-        try
-        {
-            return Path.GetFileName(entry) == LostAndFound && Directory.Exists(entry) && !Directory.EnumerateFileSystemEntries(entry).Any();
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return true; // root's lost+found (mode 700) seen by another user: fsck's, not a file of someone's
-        }
-    }
-
-    /// <summary>Suffix of a file being copied into a mount-point output, renamed over the real name once complete.</summary>
-    public const string TemporarySuffix = ".atlas-tmp";
-
-    /// <summary>
-    /// The output is a mount point: copies every staged file whose bytes differ into it (through a temporary file and a
-    /// rename, so each file is replaced atomically), then removes what the new site does not have.
-    /// </summary>
-    private bool CopyIn(DiagnosticBag diagnostics, SourceLocation location)
-    {
-        CopiedIn = true;
-        var staged = Directory.EnumerateFiles(StagingDirectory, "*", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(StagingDirectory, f)).Order(StringComparer.Ordinal).ToList();
-        var changed = staged.Where(relative => !SameBytes(Path.Combine(StagingDirectory, relative), Path.Combine(OutputDirectory, relative))).ToList();
-        var replaced = 0;
-        var current = "";
-        try
-        {
-            foreach (var relative in changed)
-            {
-                current = relative;
-                var target = Path.Combine(OutputDirectory, relative);
-                MakeRoomFor(target);
-                var temporary = target + TemporarySuffix;
-                try
-                {
-                    _files.WriteFile(temporary, File.ReadAllBytes(Path.Combine(StagingDirectory, relative)));
-                    _files.MoveFile(temporary, target);
-                }
-                catch
-                {
-                    File.Delete(temporary);
-                    throw;
-                }
-
-                replaced++;
-            }
-
-            current = "";
-            RemoveStale(staged.ToHashSet(StringComparer.Ordinal));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            var needed = changed.Skip(replaced).Sum(relative => OutputErrors.OnDisk(new FileInfo(Path.Combine(StagingDirectory, relative)).Length));
-            var what = current == ""
-                ? $"removing the previous site's files failed ({e.Message.TrimEnd('.')})"
-                : OutputErrors.Describe(e, OutputDirectory, current, needed).TrimEnd('.');
-            diagnostics.Error(location,
-                $"the output folder is a mount point, so the new site was being copied into it file by file, and {what}. " +
-                $"{replaced} of {changed.Count} changed files were already replaced: the folder now holds a mix of old and new files " +
-                "until a build succeeds.");
-            return false;
-        }
-
-        _committed = true;
-        DeleteQuietly(StagingDirectory);
-        return true;
-    }
-
-    private static bool SameBytes(string a, string b) =>
-        File.Exists(b) && new FileInfo(a).Length == new FileInfo(b).Length && File.ReadAllBytes(a).AsSpan().SequenceEqual(File.ReadAllBytes(b));
-
-    /// <summary>A folder where the file goes, or a file where one of its folders goes, belonged to the previous site.</summary>
-    private void MakeRoomFor(string target)
-    {
-        if (Directory.Exists(target))
-        {
-            Directory.Delete(target, recursive: true);
-        }
-
-        var folder = Path.GetDirectoryName(target)!;
-        for (var up = folder; up.Length > OutputDirectory.Length; up = Path.GetDirectoryName(up)!)
-        {
-            if (File.Exists(up))
-            {
-                File.Delete(up);
-            }
-        }
-
-        Directory.CreateDirectory(folder);
-    }
-
-    /// <summary>Removes the files and folders of the previous site that the new one does not have.</summary>
-    private void RemoveStale(HashSet<string> keep)
-    {
-        foreach (var file in Directory.EnumerateFiles(OutputDirectory, "*", SearchOption.AllDirectories).ToList())
-        {
-            var relative = Path.GetRelativePath(OutputDirectory, file);
-            if (!keep.Contains(relative) && !relative.StartsWith(LostAndFound + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-            {
-                File.Delete(file);
-            }
-        }
-
-        foreach (var folder in Directory.EnumerateDirectories(OutputDirectory, "*", SearchOption.AllDirectories)
-                     .OrderByDescending(f => f.Length).ToList())
-        {
-            if (!Directory.EnumerateFileSystemEntries(folder).Any() && folder != Path.Combine(OutputDirectory, LostAndFound))
-            {
-                Directory.Delete(folder);
-            }
-        }
     }
 
     public void Dispose()

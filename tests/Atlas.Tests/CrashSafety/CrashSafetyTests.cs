@@ -64,7 +64,7 @@ public sealed class CrashSafetyTests
         Assert.Equal(previous, TestSite.Snapshot(old));
         if (recoverFirst)
         {
-            OutputWriter.Recover(site.Output);
+            OutputRecovery.Recover(site.Output);
             Assert.Equal(previous, TestSite.Snapshot(site.Output));
             Assert.False(Directory.Exists(old));
         }
