@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Atlas.Config;
+using Atlas.Loading;
 using Atlas.Model;
 using Atlas.Rendering;
 
@@ -143,7 +144,7 @@ public sealed record SiteState(
     /// borrowed from another language, and the date of the last change from Git.
     /// </summary>
     private static string TextSignature(LoadedSite site, Entity entity) =>
-        TextsSignatures.GetValue(site.Model.TextsOf(entity), texts => Hash(string.Join('\u0001', texts.Select(t => $"{t.Key}\u0002{Hash(t.Value.Html)}\u0002{t.Value.IsFallback}"))))
+        TextsSignatures.GetValue(entity.Texts, texts => Hash(string.Join('\u0001', texts.Select(t => $"{t.Key}\u0002{Hash(t.Value.Html)}\u0002{t.Value.IsFallback}"))))
         + (site.Updated.TryGetValue(entity.Id, out var updated) ? " " + updated : "");
 
     private static readonly ConditionalWeakTable<Entity, string> EntitySignatures = new();

@@ -24,7 +24,7 @@ public static class SearchIndexWriter
         var languages = model.Config.Languages;
         var entries = model.Entities.Select(entity =>
         {
-            var texts = model.TextsOf(entity);
+            var texts = entity.Texts;
             return documents?.Get(entity, texts, () => Documents(model, entity, texts)) ?? Documents(model, entity, texts);
         }).ToArray();
 

@@ -8,7 +8,7 @@ public sealed class DependencyGraphTests
     public void An_entity_file_affects_its_pages_the_pages_it_links_and_the_indexes()
     {
         using var site = TestSite.Minimal();
-        var graph = site.BuildOk().Graph!;
+        var graph = site.BuildOk().Snapshot!.Graph;
         var affected = graph.AffectedBy("content/parks/gaozhu.yml");
         Assert.Contains("zh/parks/gaozhu/", affected);
         Assert.Contains("en/parks/gaozhu/", affected);
@@ -29,7 +29,7 @@ public sealed class DependencyGraphTests
 -- templates/collection.html --
 <h1>{{ collection.title }}</h1>{{ include "partials/list.html" }}
 """);
-        var graph = site.BuildOk().Graph!;
+        var graph = site.BuildOk().Snapshot!.Graph;
         var partial = graph.AffectedBy("templates/partials/list.html");
         Assert.Equal(["en/cities/", "en/parks/", "zh/cities/", "zh/parks/"], partial);
         Assert.Contains("en/parks/gaozhu/", graph.AffectedBy("templates/entity.html"));
@@ -42,7 +42,7 @@ public sealed class DependencyGraphTests
     {
         using var site = TestSite.Minimal();
         var result = site.BuildOk();
-        var graph = result.Graph!;
+        var graph = result.Snapshot!.Graph;
         var englishPages = graph.AffectedBy("templates/i18n/en.yml").Where(p => p.EndsWith('/')).ToList();
         Assert.NotEmpty(englishPages);
         Assert.All(englishPages, p => Assert.StartsWith("en/", p));

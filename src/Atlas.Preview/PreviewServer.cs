@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Threading.Channels;
 using Atlas.Building;
+using Atlas.Loading;
 using Atlas.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -11,7 +12,7 @@ using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Atlas.Serving;
+namespace Atlas.Preview;
 
 /// <summary>
 /// The editor's preview: builds the site into a private folder, serves it on the loopback address, watches
@@ -41,7 +42,7 @@ public sealed class PreviewServer : IAsyncDisposable
     private Task? _loop;
     private BuildResult? _previous;
     private volatile bool _lostEvents;
-    private readonly BuildCache _cache = new();
+    private readonly SiteCaches _caches = new();
     private IReadOnlyList<Diagnostic> _errors = [];
     private int _generation;
 
@@ -144,7 +145,6 @@ public sealed class PreviewServer : IAsyncDisposable
         Force = true,
         Drafts = _options.Drafts,
         HomeDirectory = null, // the preview folder is ours; it may live anywhere
-        Cache = _cache,
         SaveState = false, // kept in memory
         Timeout = _options.Timeout,
         RenderLimits = _options.RenderLimits,
@@ -177,10 +177,10 @@ public sealed class PreviewServer : IAsyncDisposable
             }
         }
 
-        BuildResult result;
+        PreviewBuild build;
         try
         {
-            result = SiteBuilder.Rebuild(BuildOptions(PagesWritten), _previous, changed, cancellation);
+            build = PreviewRebuilder.Rebuild(BuildOptions(PagesWritten), _caches, _previous, changed, cancellation);
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
@@ -189,9 +189,11 @@ public sealed class PreviewServer : IAsyncDisposable
         catch (Exception e)
         {
             // Whatever goes wrong, the preview keeps running and shows it; the next change retries.
-            result = new BuildResult(false, [Diagnostic.Error(SourceLocation.File("."), $"the build stopped: {e.GetType().Name}: {e.Message}")],
-                System.Collections.Immutable.ImmutableSortedDictionary<string, int>.Empty, 0, TimeSpan.Zero, _output);
+            build = new PreviewBuild(new BuildResult(false, [Diagnostic.Error(SourceLocation.File("."), $"the build stopped: {e.GetType().Name}: {e.Message}")],
+                System.Collections.Immutable.ImmutableSortedDictionary<string, int>.Empty, 0, TimeSpan.Zero, _output));
         }
+
+        var result = build.Report;
 
         if (result.Succeeded)
         {
@@ -204,13 +206,13 @@ public sealed class PreviewServer : IAsyncDisposable
         }
         else
         {
-            _previous = _previous is null ? null : SiteBuilder.AfterFailure(_previous, result);
+            _previous = _previous is null ? null : PreviewRebuilder.AfterFailure(_previous, result);
             _errors = [.. result.Diagnostics.Where(d => d.IsError)];
             Broadcast("error", Generation.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
         Interlocked.Increment(ref _generation);
-        _onRebuild?.Invoke(new RebuildReport(changed ?? [], result)
+        _onRebuild?.Invoke(new RebuildReport(changed ?? [], build)
         {
             ReloadedAfter = reloadedAfter,
             GcPauses = GC.GetTotalPauseDuration() - pausesBefore,

@@ -3,7 +3,7 @@ using Atlas.Content;
 using Atlas.Diagnostics;
 using Atlas.Yaml;
 
-namespace Atlas.Building;
+namespace Atlas.Loading;
 
 /// <summary>
 /// <c>draft: true</c> in an entity's data file keeps it out of the build unless drafts are asked for
