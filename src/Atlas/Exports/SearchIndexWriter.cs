@@ -18,7 +18,7 @@ public static class SearchIndexWriter
 
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <param name="documents">Each entity's entries made by an earlier build in this process (the preview), reused while the entity and its prose are the same.</param>
+    /// <param name="documents">Each entity's entries made by an earlier build in this process, reused while the entity and its prose are the same.</param>
     public static IEnumerable<GeneratedFile> Indexes(SiteModel model, SearchDocuments? documents = null)
     {
         var languages = model.Config.Languages;

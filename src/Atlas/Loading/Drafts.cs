@@ -7,7 +7,7 @@ namespace Atlas.Loading;
 
 /// <summary>
 /// <c>draft: true</c> in an entity's data file keeps it out of the build unless drafts are asked for
-/// (<c>--drafts</c>, and the preview with <c>serve --drafts</c>). Every collection accepts the key.
+/// (<c>--drafts</c>). Every collection accepts the key.
 /// </summary>
 public static class Drafts
 {

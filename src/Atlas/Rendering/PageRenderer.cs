@@ -114,7 +114,7 @@ public sealed class PageRenderer
                 }
                 catch (ScriptAbortException e) when (limitReached.IsCancellationRequested)
                 {
-                    // Not the template's fault by itself: the build ran out of time (or the preview is stopping).
+                    // Not the template's fault by itself: the build ran out of time (or its caller stopped it).
                     stopped.Add((page.Path, TemplateSet.Locate(e.Span)));
                     return;
                 }
