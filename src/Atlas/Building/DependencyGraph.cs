@@ -15,7 +15,9 @@ namespace Atlas.Building;
 /// </summary>
 public sealed class DependencyGraph
 {
-    private readonly ImmutableDictionary<string, ImmutableSortedSet<string>> _pagesByKey;
+    // Per key, the paths that read it, sorted (ordinal): arrays rather than tree sets, so that the index of a large
+    // site (tens of thousands of pages, each with some thirty keys) stays small in a long-running process.
+    private readonly ImmutableDictionary<string, ImmutableArray<string>> _pagesByKey;
     private readonly ImmutableDictionary<string, ImmutableArray<string>> _keysByFile;
 
     /// <param name="records">What each page (or generated file) depended on.</param>
@@ -23,7 +25,6 @@ public sealed class DependencyGraph
     /// (its entity, its collection's list, the backlinks of what it points to, the taxonomies, all content).</param>
     public DependencyGraph(IEnumerable<PageRecord> records, IReadOnlyDictionary<string, ImmutableArray<string>> keysByFile)
     {
-        // Lists first, each made a set once (sorted in one go): adding to a set one by one costs much more.
         var builder = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var record in records)
         {
@@ -38,14 +39,20 @@ public sealed class DependencyGraph
             }
         }
 
-        _pagesByKey = builder.ToImmutableDictionary(p => p.Key, p => ImmutableSortedSet.CreateRange(StringComparer.Ordinal, p.Value), StringComparer.Ordinal);
+        _pagesByKey = builder.ToImmutableDictionary(p => p.Key, p => Sorted(p.Value), StringComparer.Ordinal);
         _keysByFile = keysByFile.ToImmutableDictionary(StringComparer.Ordinal);
     }
 
-    private DependencyGraph(ImmutableDictionary<string, ImmutableSortedSet<string>> pagesByKey, ImmutableDictionary<string, ImmutableArray<string>> keysByFile)
+    private DependencyGraph(ImmutableDictionary<string, ImmutableArray<string>> pagesByKey, ImmutableDictionary<string, ImmutableArray<string>> keysByFile)
     {
         _pagesByKey = pagesByKey;
         _keysByFile = keysByFile;
+    }
+
+    private static ImmutableArray<string> Sorted(List<string> paths)
+    {
+        paths.Sort(StringComparer.Ordinal);
+        return [.. paths];
     }
 
     /// <summary>
@@ -91,41 +98,64 @@ public sealed class DependencyGraph
     internal DependencyGraph With(IReadOnlyDictionary<string, PageRecord> before, IReadOnlyDictionary<string, PageRecord> rendered,
         IEnumerable<PageRecord> removed, LoadedSite? site)
     {
-        var pages = _pagesByKey.ToBuilder();
-        void Remove(PageRecord record)
+        // What leaves and what joins each key, then each touched key's list made again once.
+        var leaving = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var joining = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        void Leave(PageRecord record)
         {
             foreach (var key in record.Keys)
             {
-                if (pages.TryGetValue(key, out var paths))
+                if (!leaving.TryGetValue(key, out var paths))
                 {
-                    paths = paths.Remove(record.Path);
-                    if (paths.IsEmpty)
-                    {
-                        pages.Remove(key);
-                    }
-                    else
-                    {
-                        pages[key] = paths;
-                    }
+                    leaving[key] = paths = new HashSet<string>(StringComparer.Ordinal);
                 }
+
+                paths.Add(record.Path);
             }
         }
 
         foreach (var record in removed)
         {
-            Remove(record);
+            Leave(record);
         }
 
         foreach (var (path, record) in rendered)
         {
             if (before.TryGetValue(path, out var old))
             {
-                Remove(old);
+                Leave(old);
             }
 
             foreach (var key in record.Keys)
             {
-                pages[key] = (pages.TryGetValue(key, out var paths) ? paths : ImmutableSortedSet<string>.Empty.WithComparer(StringComparer.Ordinal)).Add(path);
+                if (!joining.TryGetValue(key, out var paths))
+                {
+                    joining[key] = paths = [];
+                }
+
+                paths.Add(path);
+            }
+        }
+
+        var pages = _pagesByKey.ToBuilder();
+        foreach (var key in leaving.Keys.Union(joining.Keys, StringComparer.Ordinal))
+        {
+            var kept = pages.TryGetValue(key, out var existing) ? existing : [];
+            var gone = leaving.GetValueOrDefault(key);
+            var list = new List<string>(kept.Length + (joining.TryGetValue(key, out var added) ? added.Count : 0));
+            list.AddRange(gone is null ? kept : kept.Where(path => !gone.Contains(path)));
+            if (added is not null)
+            {
+                list.AddRange(added.Where(path => ImmutableArray.BinarySearch(kept, path, StringComparer.Ordinal) < 0 || gone?.Contains(path) == true));
+            }
+
+            if (list.Count == 0)
+            {
+                pages.Remove(key);
+            }
+            else
+            {
+                pages[key] = Sorted(list);
             }
         }
 
@@ -138,7 +168,7 @@ public sealed class DependencyGraph
     /// <summary>The pages that depend on any of these keys (files or <see cref="DependencyKeys"/>).</summary>
     public ImmutableSortedSet<string> AffectedByKeys(IEnumerable<string> keys)
     {
-        var result = ImmutableSortedSet.CreateBuilder<string>(StringComparer.Ordinal);
+        var result = new HashSet<string>(StringComparer.Ordinal);
         foreach (var key in keys)
         {
             if (_pagesByKey.TryGetValue(key, out var pages))
@@ -147,7 +177,7 @@ public sealed class DependencyGraph
             }
         }
 
-        return result.ToImmutable();
+        return ImmutableSortedSet.CreateRange(StringComparer.Ordinal, result);
     }
 
     /// <summary>
