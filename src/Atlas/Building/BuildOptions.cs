@@ -28,9 +28,9 @@ public sealed record BuildOptions(string SiteDirectory)
     public bool SaveState { get; init; } = true;
 
     /// <summary>
-    /// Called by incremental builds (and prose rebuilds) each time a step of pages is in the output, before the generated files (search
-    /// index, data, feeds), with the output files (relative, '/'-separated) that were written or deleted: a caller
-    /// showing the output while it is built can show those files at once. An edit to an entity's data makes two
+    /// Called by incremental builds (and prose rebuilds) each time a step of pages is in the output, before the
+    /// generated files (search index, data, feeds), with the output files (relative, '/'-separated) that were written
+    /// or deleted: a caller showing the output while it is built can show those files at once. An edit to an entity's data makes two
     /// steps: first the entity's own pages, then the lists, maps and pages that link to it.
     /// </summary>
     public Action<IReadOnlyList<string>>? PagesWritten { get; init; }
