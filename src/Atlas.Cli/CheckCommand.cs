@@ -2,6 +2,7 @@ using System.CommandLine;
 using Atlas.Building;
 using Atlas.Checking;
 using Atlas.Diagnostics;
+using Atlas.Loading;
 
 namespace Atlas.Cli;
 
@@ -26,7 +27,8 @@ public static class CheckCommand
         {
             var siteDirectory = parse.GetValue(site)!;
             var diagnostics = new DiagnosticBag();
-            var loaded = SiteBuilder.Load(new BuildOptions(siteDirectory) { BaseUrl = parse.GetValue(baseUrl) }, diagnostics);
+            var buildOptions = new BuildOptions(siteDirectory) { BaseUrl = parse.GetValue(baseUrl), Timeout = CommonOptions.Seconds(parse.GetValue(timeout)) };
+            var loaded = SiteLoader.Load(buildOptions.Load, diagnostics);
             if (loaded is null)
             {
                 DiagnosticPrinter.Print(diagnostics.ToSortedList(), siteDirectory, stderr);
@@ -40,10 +42,8 @@ public static class CheckCommand
             {
                 temporary = Path.Combine(Path.GetTempPath(), "atlas-check-" + Guid.NewGuid().ToString("N")[..10]);
                 folder = Path.Combine(temporary, "public");
-                var result = SiteBuilder.Build(new BuildOptions(siteDirectory)
-                {
-                    OutputDirectory = folder, BaseUrl = parse.GetValue(baseUrl), Timeout = CommonOptions.Seconds(parse.GetValue(timeout)),
-                });
+                // The site loaded above is the one built: loaded once.
+                var result = SiteBuilder.Build(buildOptions with { OutputDirectory = folder }, loaded, diagnostics);
                 if (!result.Succeeded)
                 {
                     DiagnosticPrinter.Print(result.Diagnostics, siteDirectory, stderr);

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Net;
 using Atlas.Diagnostics;
-using Atlas.Serving;
+using Atlas.Preview;
 
 namespace Atlas.Cli;
 
@@ -89,7 +89,7 @@ public static class ServeCommand
         {
             if (result.Succeeded)
             {
-                var shown = report.ReloadedAfter is { } after ? string.Create(CultureInfo.InvariantCulture, $" (pages reloaded after {after.TotalMilliseconds:0} ms{(result.FirstLookPages > 0 ? $", first the edited entity's {result.FirstLookPages}" : "")})") : "";
+                var shown = report.ReloadedAfter is { } after ? string.Create(CultureInfo.InvariantCulture, $" (pages reloaded after {after.TotalMilliseconds:0} ms{(report.Build.FirstLookPages > 0 ? $", first the edited entity's {report.Build.FirstLookPages}" : "")})") : "";
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{what}: rendered {result.PagesRendered} of {result.PageCount} pages in {result.Elapsed.TotalMilliseconds:0} ms{shown}"));
                 if (timings)

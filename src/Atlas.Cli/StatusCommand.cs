@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Atlas.Building;
 using Atlas.Diagnostics;
 using Atlas.Editing;
+using Atlas.Loading;
 
 namespace Atlas.Cli;
 
@@ -23,7 +23,7 @@ public static class StatusCommand
         {
             var siteDirectory = parse.GetValue(site)!;
             var diagnostics = new DiagnosticBag();
-            var loaded = SiteBuilder.Load(new BuildOptions(siteDirectory) { Drafts = true }, diagnostics);
+            var loaded = SiteLoader.Load(new LoadOptions(siteDirectory) { Drafts = true }, diagnostics);
             if (loaded is null)
             {
                 DiagnosticPrinter.Print(diagnostics.ToSortedList(), siteDirectory, stderr);
@@ -31,7 +31,7 @@ public static class StatusCommand
                 return AtlasCommand.ContentErrors;
             }
 
-            var status = TranslationStatus.Compute(loaded.Model, GitHistory.LastChanged(loaded.Config.SiteDirectory));
+            var status = TranslationStatus.Compute(loaded.Model, loaded.History); // the Git dates loading read
             if (parse.GetValue(json))
             {
                 stdout.WriteLine(JsonSerializer.Serialize(status, new JsonSerializerOptions

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Atlas.Building;
+using Atlas.Loading;
 using Atlas.Charts;
 using Atlas.Config;
 using Atlas.Content;
@@ -15,7 +16,7 @@ namespace Atlas.Benchmarks;
 /// <list type="bullet">
 /// <item>Load: <see cref="SiteConfigLoader"/> + <see cref="ContentLoader"/> (read and parse every file).</item>
 /// <item>Validate: <see cref="ModelBuilder"/> over the loaded sources (fields, references, Markdown bodies).</item>
-/// <item>LoadAndPlan: <see cref="SiteBuilder.Load"/>, everything before rendering (also i18n, templates, assets, the
+/// <item>LoadAndPlan: <see cref="SiteLoader.Load"/>, everything before rendering (also i18n, templates, assets, the
 /// base map, taxonomies and the page plan; the unit check is private, so it is only measured here).</item>
 /// <item>Render: <see cref="PageRenderer.RenderAll"/> over every planned page, counting bytes, writing nothing.</item>
 /// <item>Build: the whole <see cref="SiteBuilder.Build"/> into a temporary folder (render + write + exports + swap).</item>
@@ -46,7 +47,7 @@ public class StageBenchmarks
         var diagnostics = new DiagnosticBag();
         _config = SiteConfigLoader.Load(directory, diagnostics) ?? throw Fail(diagnostics, "site.yml");
         _sources = ContentLoader.Load(_config, diagnostics);
-        _site = SiteBuilder.Load(new BuildOptions(directory), diagnostics) ?? throw Fail(diagnostics, "load");
+        _site = SiteLoader.Load(new LoadOptions(directory), diagnostics) ?? throw Fail(diagnostics, "load");
         _output = Path.Combine(Sites.Root, $"out-{Site}-{Environment.ProcessId}");
     }
 
@@ -78,7 +79,7 @@ public class StageBenchmarks
     public int LoadAndPlan()
     {
         var diagnostics = new DiagnosticBag();
-        return SiteBuilder.Load(new BuildOptions(Sites.PathOf(Site)), diagnostics)?.Pages.Length ?? -diagnostics.ErrorCount;
+        return SiteLoader.Load(new LoadOptions(Sites.PathOf(Site)), diagnostics)?.Pages.Length ?? -diagnostics.ErrorCount;
     }
 
     [Benchmark]

@@ -42,7 +42,7 @@ public static class StageTimer
                 var baseMap = Time("BaseMap.Load", () => BaseMap.Load(config.SiteDirectory, mapBase, diagnostics)!);
                 map = Time("AtlasMap + basemap.svg asset", () =>
                 {
-                    assets = assets.With("basemap.svg", mapBase, baseMap.ToSvg()); // as SiteBuilder.Load does
+                    assets = assets.With("basemap.svg", mapBase, baseMap.ToSvg()); // as SiteLoader.Load does
                     return new AtlasMap(model, baseMap);
                 });
             }

@@ -1,5 +1,5 @@
 using Atlas.BrowserTests.Support;
-using Atlas.Serving;
+using Atlas.Preview;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

@@ -6,7 +6,7 @@ namespace Atlas.Building;
 
 /// <summary>
 /// The time a build may take (<see cref="BuildOptions.Timeout"/>), as a token that also carries the caller's own
-/// cancellation (the preview stopping). Rendering checks the token as it goes; the stages that cannot be interrupted
+/// cancellation (a caller stopping the build). Rendering checks the token as it goes; the stages that cannot be interrupted
 /// (reading content, Markdown) are bounded by their input limits and checked between stages.
 /// </summary>
 public sealed class BuildDeadline : IDisposable

@@ -6,7 +6,7 @@ public sealed record BuildOptions(string SiteDirectory)
     /// <summary>Overrides site.yml's output folder (relative paths are relative to the current folder).</summary>
     public string? OutputDirectory { get; init; }
 
-    /// <summary>Overrides site.yml's base_url, e.g. for a preview deployment under another host or sub-path.</summary>
+    /// <summary>Overrides site.yml's base_url, e.g. for a deployment under another host or sub-path.</summary>
     public string? BaseUrl { get; init; }
 
     /// <summary>Treat warnings as errors.</summary>
@@ -22,22 +22,16 @@ public sealed record BuildOptions(string SiteDirectory)
     public Action<int, int>? Progress { get; init; }
 
     /// <summary>
-    /// Parsed files and validated entities kept from the previous build in this process (the preview server keeps
-    /// one); null for a build that starts from nothing.
-    /// </summary>
-    public BuildCache? Cache { get; init; }
-
-    /// <summary>
-    /// Save the state for the next incremental build beside the output. The preview server keeps that state in
-    /// memory and has no use for the file.
+    /// Save the state for the next incremental build beside the output. A caller that keeps the
+    /// <see cref="BuildSnapshot"/> in memory for its next build has no use for the file.
     /// </summary>
     public bool SaveState { get; init; } = true;
 
     /// <summary>
-    /// Called by incremental builds as affected pages are in the output, before the generated files (search index,
-    /// data, feeds), with the output files (relative, '/'-separated) that were written or deleted: the preview tells
-    /// the open pages showing those files to reload. An edit to an entity's data calls it twice: first for the
-    /// entity's own pages, then for the lists, maps and pages that link to it.
+    /// Called by incremental builds (and prose rebuilds) each time a step of pages is in the output, before the
+    /// generated files (search index, data, feeds), with the output files (relative, '/'-separated) that were written
+    /// or deleted: a caller showing the output while it is built can show those files at once. An edit to an entity's data makes two
+    /// steps: first the entity's own pages, then the lists, maps and pages that link to it.
     /// </summary>
     public Action<IReadOnlyList<string>>? PagesWritten { get; init; }
 
@@ -57,6 +51,9 @@ public sealed record BuildOptions(string SiteDirectory)
 
     /// <summary>What one page render may use (loops, calls, steps, sizes); tests set smaller limits.</summary>
     public Rendering.RenderLimits RenderLimits { get; init; } = Rendering.RenderLimits.Default;
+
+    /// <summary>What loading needs of these options.</summary>
+    public Loading.LoadOptions Load => new(SiteDirectory) { BaseUrl = BaseUrl, Drafts = Drafts };
 
     /// <summary>The user's home folder, which is never an acceptable output; injectable for tests.</summary>
     public string? HomeDirectory { get; init; } = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Atlas.Config;
+using Atlas.Loading;
 using Atlas.Model;
 using Atlas.Rendering;
 
@@ -60,7 +61,7 @@ public sealed record SiteState(
                 : Sources.SourcePolicy.Read(found, bag) is { } bytes ? Hash(bytes) : "unreadable";
         }
 
-        // Pages show the base URL in use, which --base-url (and the preview server) can set apart from site.yml.
+        // Pages show the base URL in use, which --base-url (or a caller's BuildOptions) can set apart from site.yml.
         signatures[SiteConfig.FileName] += " " + config.BaseUrl;
 
         // Assets are signed by content (the base map is generated, not a file).
@@ -71,8 +72,8 @@ public sealed record SiteState(
 
         // Entities are signed by meaning, not by file: moving a line or editing only the prose of an entity does not
         // change what lists and links show, so the pages that only list it are not re-rendered.
-        // Hashing every entity is the bulk of signing: in parallel, and once per entity object (a preview server
-        // reuses unchanged entities from build to build, see EntityCache, so their signatures are not computed again).
+        // Hashing every entity is the bulk of signing: in parallel, and once per entity object (a caller keeping
+        // SiteCaches reuses unchanged entities from build to build, see EntityCache, so their signatures are not computed again).
         var entities = site.Model.Entities.ToArray();
         var signed = new (string Entity, string Text, string? Backlinks)[entities.Length];
         Parallel.For(0, entities.Length, i =>
@@ -112,7 +113,7 @@ public sealed record SiteState(
     }
 
     /// <summary>
-    /// The signatures after an edit to the prose of some entities and nothing else (the preview's fast path): their
+    /// The signatures after an edit to the prose of some entities and nothing else (see ProseRebuild): their
     /// text keys and all content change, every other signature stays. Equal to what <see cref="Sign"/> gives for
     /// the same site, without going through 10,000 entities' data and backlinks again.
     /// </summary>
@@ -143,7 +144,7 @@ public sealed record SiteState(
     /// borrowed from another language, and the date of the last change from Git.
     /// </summary>
     private static string TextSignature(LoadedSite site, Entity entity) =>
-        TextsSignatures.GetValue(site.Model.TextsOf(entity), texts => Hash(string.Join('\u0001', texts.Select(t => $"{t.Key}\u0002{Hash(t.Value.Html)}\u0002{t.Value.IsFallback}"))))
+        TextsSignatures.GetValue(entity.Texts, texts => Hash(string.Join('\u0001', texts.Select(t => $"{t.Key}\u0002{Hash(t.Value.Html)}\u0002{t.Value.IsFallback}"))))
         + (site.Updated.TryGetValue(entity.Id, out var updated) ? " " + updated : "");
 
     private static readonly ConditionalWeakTable<Entity, string> EntitySignatures = new();

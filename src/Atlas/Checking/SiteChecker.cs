@@ -103,8 +103,8 @@ public static class SiteChecker
         // Leftovers of a build that was stopped while moving files into place (killed, or the disk filled): the pages
         // around them may be a mix of two builds even when every link works.
         foreach (var leftover in Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories)
-                     .Where(f => f.EndsWith(Building.InPlaceWriter.TemporarySuffix, StringComparison.Ordinal) ||
-                                 f.EndsWith(Building.InPlaceWriter.BackupSuffix, StringComparison.Ordinal)))
+                     .Where(f => f.EndsWith(Output.InPlaceWriter.TemporarySuffix, StringComparison.Ordinal) ||
+                                 f.EndsWith(Output.InPlaceWriter.BackupSuffix, StringComparison.Ordinal)))
         {
             problems.Add(Diagnostic.Error(new SourceLocation(Path.GetRelativePath(output, leftover).Replace('\\', '/'), 1, 1),
                 "a file left by a build that did not finish (a killed build or a full disk); the output may mix two builds. " +

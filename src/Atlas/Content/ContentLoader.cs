@@ -14,7 +14,7 @@ namespace Atlas.Content;
 /// </summary>
 public static class ContentLoader
 {
-    /// <param name="cache">Files parsed by an earlier build in this process, reused while unchanged (the preview server).</param>
+    /// <param name="cache">Files parsed by an earlier build in this process, reused while unchanged.</param>
     public static ImmutableArray<EntitySource> Load(SiteConfig config, DiagnosticBag diagnostics, ParsedFileCache? cache = null)
     {
         var content = SourcePolicy.Folder(SourcePolicy.Site(config.SiteDirectory), SiteConfig.ContentFolder, diagnostics, out var exists);
@@ -200,7 +200,7 @@ public static class ContentLoader
     }
 
     /// <summary>
-    /// Reads again the files of one entity that an earlier build read (the preview, after some of them were edited),
+    /// Reads again the files of one entity that an earlier build read (after some of them were edited),
     /// through the cache. Null when a file is gone, is a link, or gives any diagnostic: the caller then does a full
     /// load, which checks and reports everything in the usual way.
     /// </summary>

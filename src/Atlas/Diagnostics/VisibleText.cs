@@ -4,8 +4,8 @@ using System.Text;
 namespace Atlas.Diagnostics;
 
 /// <summary>
-/// Text from content (values, file names, source lines) made safe to show in a terminal, a CI log or the preview's
-/// error page: control characters are written as escapes (<c>\x1b</c>, <c>\u202e</c>) instead of being sent. Raw, an
+/// Text from content (values, file names, source lines) made safe to show in a terminal, a CI log or an error page:
+/// control characters are written as escapes (<c>\x1b</c>, <c>\u202e</c>) instead of being sent. Raw, an
 /// escape sequence can recolour, hide or rewrite what the terminal shows (or set its title, or make a link), a
 /// newline or carriage return can forge a line of its own (<c>path:1:1: error: ...</c>), and a bidirectional override
 /// makes a line read differently from the characters it holds.

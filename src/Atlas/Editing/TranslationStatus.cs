@@ -27,7 +27,7 @@ public sealed record TranslationStatus(
         {
             var entities = model.Collections[c.Name];
             return new Coverage(c.Name, entities.Length, config.Languages.ToImmutableSortedDictionary(
-                l => l.Code, l => entities.Count(e => model.TextsOf(e).TryGetValue(l.Code, out var text) && !text.IsFallback), StringComparer.Ordinal));
+                l => l.Code, l => entities.Count(e => e.Texts.TryGetValue(l.Code, out var text) && !text.IsFallback), StringComparer.Ordinal));
         }).ToImmutableArray();
 
         var withoutSources = model.Entities
@@ -38,13 +38,13 @@ public sealed record TranslationStatus(
         var stale = ImmutableArray.CreateBuilder<Stale>();
         foreach (var entity in model.Entities)
         {
-            if (!model.TextsOf(entity).TryGetValue(config.DefaultLanguage, out var original) ||
+            if (!entity.Texts.TryGetValue(config.DefaultLanguage, out var original) ||
                 !lastChanged.TryGetValue(original.SourcePath, out var originalDate))
             {
                 continue;
             }
 
-            foreach (var (language, text) in model.TextsOf(entity).Where(t => t.Key != config.DefaultLanguage && !t.Value.IsFallback))
+            foreach (var (language, text) in entity.Texts.Where(t => t.Key != config.DefaultLanguage && !t.Value.IsFallback))
             {
                 if (lastChanged.TryGetValue(text.SourcePath, out var translated) && translated.CompareTo(originalDate) < 0)
                 {

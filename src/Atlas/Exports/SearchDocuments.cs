@@ -5,8 +5,7 @@ using Atlas.Model;
 namespace Atlas.Exports;
 
 /// <summary>
-/// Entities' search index entries as made by an earlier build in the same process (the preview keeps them in its
-/// BuildCache): after an edit to one entity, the index of 10,000 is put together again from 9,999 kept entries and
+/// Entities' search index entries as made by an earlier build in the same process (kept in SiteCaches): after an edit to one entity, the index of 10,000 is put together again from 9,999 kept entries and
 /// one new one. An entry is kept per entity object (a changed entity is a new object) and per set of its prose.
 /// Whoever owns it drops it when site.yml changes (collection titles, languages). Thread-safe.
 /// </summary>

@@ -17,13 +17,13 @@ public static class SearchIndexWriter
 
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <param name="documents">Each entity's entries made by an earlier build in this process (the preview), reused while the entity and its prose are the same.</param>
+    /// <param name="documents">Each entity's entries made by an earlier build in this process, reused while the entity and its prose are the same.</param>
     public static IEnumerable<GeneratedFile> Indexes(SiteModel model, SearchDocuments? documents = null)
     {
         var languages = model.Config.Languages;
         var entries = model.Entities.Select(entity =>
         {
-            var texts = model.TextsOf(entity);
+            var texts = entity.Texts;
             return documents?.Get(entity, texts, () => Documents(model, entity, texts)) ?? Documents(model, entity, texts);
         }).ToArray();
 

@@ -20,10 +20,7 @@ public sealed class Entity(
     /// <summary>The values that are set, by field name. Absent optional fields are not in the map.</summary>
     public ImmutableSortedDictionary<string, FieldValue> Fields { get; } = fields;
 
-    /// <summary>
-    /// The prose as built from this entity's files. Pages read prose through <see cref="SiteModel.TextsOf"/>, which
-    /// the preview can update without rebuilding the entity's data.
-    /// </summary>
+    /// <summary>The prose as built from this entity's files, by language.</summary>
     public ImmutableSortedDictionary<string, EntityText> Texts { get; } = texts;
 
     /// <summary>The files this entity was read from, relative to the site folder.</summary>

@@ -14,13 +14,10 @@ public sealed class SiteModel
     private readonly ImmutableDictionary<EntityId, ImmutableArray<Backlink>> _backlinks;
     private readonly ImmutableDictionary<EntityId, int> _positions;
 
-    // Prose that replaced an entity's own (the preview's edit of a Markdown file, see WithTexts); usually empty.
-    private readonly ImmutableDictionary<EntityId, ImmutableSortedDictionary<string, EntityText>> _texts;
     private readonly Lazy<Indexes> _indexes;
 
     public SiteModel(SiteConfig config, IEnumerable<Entity> entities)
     {
-        _texts = ImmutableDictionary<EntityId, ImmutableSortedDictionary<string, EntityText>>.Empty;
         _indexes = new Lazy<Indexes>(BuildIndexes);
         Config = config;
         _byId = entities.ToImmutableDictionary(e => e.Id);
@@ -60,21 +57,10 @@ public sealed class SiteModel
         _backlinks = backlinks.ToImmutableDictionary(p => p.Key, p => p.Value.ToImmutableArray());
     }
 
-    private SiteModel(SiteModel model, ImmutableDictionary<EntityId, ImmutableSortedDictionary<string, EntityText>> texts)
-    {
-        Config = model.Config;
-        Entities = model.Entities;
-        Collections = model.Collections;
-        _byId = model._byId;
-        _backlinks = model._backlinks;
-        _positions = model._positions;
-        _indexes = model._indexes;
-        _texts = texts;
-    }
-
     private SiteModel(SiteModel model, IReadOnlyCollection<Entity> replaced)
     {
-        // Each replaced in place (by its position), not by going through all 10,000: this is on the preview's path.
+        // Each replaced in place (by its position), not by going through all entities: a caller that re-renders a
+        // few pages after an edit pays only for the entities it replaced.
         var byId = replaced.ToDictionary(e => e.Id);
         var entities = model.Entities.ToBuilder();
         var collections = model.Collections.ToBuilder();
@@ -93,7 +79,6 @@ public sealed class SiteModel
         _backlinks = model._backlinks;
         _positions = model._positions;
         _indexes = model._indexes;
-        _texts = model._texts.RemoveRange(byId.Keys);
     }
 
     public SiteConfig Config { get; }
@@ -112,25 +97,12 @@ public sealed class SiteModel
     public Entity Get(EntityId id) => _byId[id];
 
     /// <summary>
-    /// The entity's prose by language. Read it here, not from <see cref="Entity.Texts"/>: a model made by
-    /// <see cref="WithTexts"/> holds newer prose for some entities.
-    /// </summary>
-    public ImmutableSortedDictionary<string, EntityText> TextsOf(Entity entity) =>
-        _texts.TryGetValue(entity.Id, out var texts) ? texts : entity.Texts;
-
-    /// <summary>
-    /// The same model with new prose for some entities, everything else shared. Prose is shown only on the entity's
-    /// own pages and in the search index, never in lists, links, maps or charts; so the preview can take an edit to
-    /// a Markdown body without rebuilding the model (and everything made from it) for 10,000 entities.
-    /// </summary>
-    public SiteModel WithTexts(IEnumerable<Entity> entities) =>
-        new(this, _texts.SetItems(entities.Select(e => KeyValuePair.Create(e.Id, e.Texts))));
-
-    /// <summary>
-    /// The same model with some entities replaced by new versions of themselves (same ids, same files): the
-    /// preview's first look at an edit to an entity's data (see Building/DataEditFirstLook). Look-ups by id and the
-    /// lists give the new entities; the order of the collections and the backlinks stay those of this model, so only
-    /// the edited entities' own pages are rendered from it, and the ordinary build that follows makes the real model.
+    /// The one way to change a model without building it again: some entities replaced by new versions of themselves
+    /// (same ids, same files), everything else shared. Look-ups by id and the lists give the new entities, with their
+    /// new data and prose; the order of the collections and the backlinks stay those of this model. So the model is
+    /// exact when only prose changed (prose is shown on the entity's own pages and in the search index, never in
+    /// lists, links, maps or charts); after a change to data it is right for the replaced entities' own pages only,
+    /// and a full load makes the real model.
     /// </summary>
     public SiteModel WithEntities(IReadOnlyCollection<Entity> entities) => new(this, entities);
 
@@ -147,7 +119,7 @@ public sealed class SiteModel
         Entities.SelectMany(e => e.SourceFiles.Select(f => KeyValuePair.Create(f, e))).ToDictionary(StringComparer.Ordinal),
         [.. _byId.Keys]);
 
-    /// <summary>Look-ups only the preview needs, made on first use and only read after that.</summary>
+    /// <summary>Look-ups that only callers finding entities by file need, made on first use and only read after that.</summary>
     private sealed record Indexes(Dictionary<string, Entity> ByFile, HashSet<EntityId> Ids);
 
     /// <summary>The entities that reference <paramref name="id"/>, in a stable order.</summary>

@@ -37,8 +37,8 @@ public sealed class AtlasTemplateContext : TemplateContext
         OutputLimit = limits.OutputCharacters;
         OnOutputLimit = ScriptLimitBehavior.Throw;
 
-        // Scriban checks the token before every statement and loop step: the build's deadline (or the preview
-        // stopping) ends a render wherever it is.
+        // Scriban checks the token before every statement and loop step: the build's deadline (or its caller
+        // stopping it) ends a render wherever it is.
         CancellationToken = cancellation;
         RegexTimeOut = TimeSpan.FromSeconds(1);
         TemplateLoader = templates.Loader;

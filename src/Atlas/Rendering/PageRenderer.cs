@@ -42,12 +42,12 @@ public sealed class PageRenderer
         _builtins = CreateBuiltins();
     }
 
-    private PageRenderer(PageRenderer renderer, SiteModel model, IReadOnlySet<EntityId>? edited = null)
+    private PageRenderer(PageRenderer renderer, SiteModel model, IReadOnlySet<EntityId> replaced)
     {
         _model = model;
         _templates = renderer._templates;
-        _views = edited is null ? renderer._views.WithProseOf(model) : renderer._views.WithDataOf(model, edited);
-        _site = renderer._site; // the site-wide views show no prose
+        _views = renderer._views.WithReplaced(model, replaced);
+        _site = renderer._site; // the site-wide views (atlas, map, charts) are this renderer's
         _taxonomies = renderer._taxonomies;
         _limits = renderer._limits;
         _functions = renderer._functions;
@@ -57,8 +57,8 @@ public sealed class PageRenderer
 
     /// <summary>
     /// Builds now the views that every page of a language reads (the site, the site-wide atlas, the collections),
-    /// which are otherwise built by the first page that needs them. The preview does this after a rebuild, off its
-    /// path, so that the next edit's few pages do not pay for them.
+    /// which are otherwise built by the first page that needs them. A caller that re-renders a few pages later (see
+    /// <see cref="WithReplaced"/>) can do this ahead of time, so that those pages do not pay for them.
     /// </summary>
     public void Prepare()
     {
@@ -73,14 +73,13 @@ public sealed class PageRenderer
         }
     }
 
-    /// <summary>This renderer, with everything it built and shares between pages, over a model that differs only in prose.</summary>
-    public PageRenderer WithProseOf(SiteModel model) => new(this, model);
-
     /// <summary>
-    /// A renderer for the edited entities' own pages over <see cref="SiteModel.WithEntities"/> (the preview's first
-    /// look at a data edit): their views are built again, the site-wide ones (map, charts) are the previous build's.
+    /// This renderer, with everything it built and shares between pages, over <see cref="SiteModel.WithEntities"/>
+    /// with <paramref name="replaced"/>: to re-render a set of pages after some entities changed. The replaced
+    /// entities' views are built again; the site-wide ones (map, charts, the site) are this renderer's, so the pages
+    /// are exact when only prose changed, and exact for the replaced entities' own pages otherwise.
     /// </summary>
-    public PageRenderer WithDataOf(SiteModel model, IReadOnlySet<EntityId> edited) => new(this, model, edited);
+    public PageRenderer WithReplaced(SiteModel model, IReadOnlySet<EntityId> replaced) => new(this, model, replaced);
 
     /// <summary>
     /// Renders the pages and hands each result to <paramref name="write"/> (called from several threads).
@@ -115,7 +114,7 @@ public sealed class PageRenderer
                 }
                 catch (ScriptAbortException e) when (limitReached.IsCancellationRequested)
                 {
-                    // Not the template's fault by itself: the build ran out of time (or the preview is stopping).
+                    // Not the template's fault by itself: the build ran out of time (or its caller stopped it).
                     stopped.Add((page.Path, TemplateSet.Locate(e.Span)));
                     return;
                 }

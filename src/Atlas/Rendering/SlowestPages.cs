@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace Atlas.Rendering;
 
 /// <summary>
-/// The few pages that took longest to render, for <c>--timings</c>: where a build or a preview rebuild spends its
+/// The few pages that took longest to render, for <c>--timings</c>: where a build or a rebuild spends its
 /// rendering time is usually a handful of pages that show the whole atlas (the map, the figures). Thread-safe.
 /// </summary>
 public sealed class SlowestPages(int count = 5)

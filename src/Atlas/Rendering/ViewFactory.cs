@@ -27,7 +27,7 @@ public sealed class ViewFactory
 
     private readonly ImmutableDictionary<EntityId, PartialDate> _updated;
 
-    // Set only by WithDataOf: views of these are not shared with the previous build's.
+    // Set only by WithReplaced: views of these are not shared with the views they were made from.
     private readonly IReadOnlySet<EntityId>? _edited;
     private readonly HashSet<string>? _editedCollections;
     private readonly ConcurrentDictionary<(EntityId, string), ScriptObject> _editedSummaries = new();
@@ -41,18 +41,6 @@ public sealed class ViewFactory
         _updated = updated ?? ImmutableDictionary<EntityId, PartialDate>.Empty;
         _bundles = bundles;
         _formatters = bundles.ToImmutableDictionary(p => p.Key, p => new Formatter(p.Value));
-    }
-
-    private ViewFactory(ViewFactory views, SiteModel model)
-    {
-        _model = model;
-        _map = views._map;
-        _updated = views._updated;
-        _bundles = views._bundles;
-        _formatters = views._formatters;
-        _summaries = views._summaries;
-        _sites = views._sites;
-        _collections = views._collections;
     }
 
     private ViewFactory(ViewFactory views, SiteModel model, IReadOnlySet<EntityId> edited)
@@ -73,16 +61,11 @@ public sealed class ViewFactory
     }
 
     /// <summary>
-    /// The views over <see cref="SiteModel.WithEntities"/>: the summaries of the edited entities and the lists of
-    /// their collections are built again, the rest is shared (a summary shows no other entity's data).
+    /// The views over <see cref="SiteModel.WithEntities"/> with <paramref name="replaced"/>: the summaries of the
+    /// replaced entities and the lists of their collections are built again, the rest is shared (a summary shows no
+    /// other entity's data).
     /// </summary>
-    public ViewFactory WithDataOf(SiteModel model, IReadOnlySet<EntityId> edited) => new(this, model, edited);
-
-    /// <summary>
-    /// The same views over a model that differs only in prose (<see cref="SiteModel.WithTexts"/>): what is built
-    /// once and shared (site, summaries, collection lists) shows no prose, so it is kept.
-    /// </summary>
-    public ViewFactory WithProseOf(SiteModel model) => new(this, model);
+    public ViewFactory WithReplaced(SiteModel model, IReadOnlySet<EntityId> replaced) => new(this, model, replaced);
 
     public Formatter FormatterFor(string language) => _formatters[language];
 
@@ -163,7 +146,7 @@ public sealed class ViewFactory
     public ScriptObject Entity(Entity entity, string language)
     {
         var summary = Summary(entity, language);
-        var text = _model.TextsOf(entity)[language];
+        var text = entity.Texts[language];
         var fields = new List<ScriptObject>();
         var values = new ScriptObject();
         foreach (var field in entity.Collection.Fields)
@@ -227,7 +210,7 @@ public sealed class ViewFactory
     private ScriptArray Translations(Entity entity, string language) => Array(Config.Languages.Select(l => Obj(
         ("lang", l.Code), ("locale", l.Locale), ("language_name", l.Name),
         ("path", SiteUrls.EntityPath(l.Code, entity)), ("name", entity.Name[l.Code]),
-        ("summary", entity.Summary[l.Code]), ("body", new SafeHtml(_model.TextsOf(entity)[l.Code].Html)),
+        ("summary", entity.Summary[l.Code]), ("body", new SafeHtml(entity.Texts[l.Code].Html)),
         ("current", l.Code == language))));
 
     /// <summary>The entity on the small map of its page: its own point, its places, or its line; null if it has no place.</summary>

@@ -3,7 +3,7 @@ using Atlas.Diagnostics;
 namespace Atlas.Sources;
 
 /// <summary>
-/// The one rule for every file the build, the preview and the command line read from a site (content, templates,
+/// The one rule for every file any command reads from a site (content, templates,
 /// partials, assets, UI strings, site.yml, the base map, the source lines printed under a diagnostic):
 /// <list type="number">
 /// <item>Every path is resolved to its real path, each folder on the way included (<see cref="RealPaths"/>), and

@@ -23,7 +23,7 @@ public sealed record SourceRoot(string Display, string Name, string RealPath)
 
 /// <summary>A file or folder found in a root: its name, its path as shown in messages, and its real path.</summary>
 /// <param name="Listed">What the folder listing said about the entry itself (for a link: the link); its size and time
-/// key the preview's cache of parsed files, which only keeps files that are not links.</param>
+/// key the cache of parsed files kept between builds, which only keeps files that are not links.</param>
 /// <param name="Refused">A link the policy refused (and reported): listed so that a loader can tell a file it may not
 /// read from one that is not there (an entity with a refused file is left out without further errors).</param>
 public sealed record SourceEntry(string Name, string Display, string RealPath, bool IsFolder, bool IsLink, FileSystemInfo? Listed, bool Refused = false);

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Atlas.Serving;
+using Atlas.Preview;
 using Microsoft.Playwright;
 
 namespace Atlas.BrowserTests.Support;

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Atlas.Building;
+using Atlas.Loading;
 using Atlas.Diagnostics;
 using Atlas.Model;
 using Atlas.Tests.Support;
@@ -12,7 +12,7 @@ public sealed partial class ContentTests
     private static readonly Lazy<LoadedSite> Site = new(() =>
     {
         var diagnostics = new DiagnosticBag();
-        var site = SiteBuilder.Load(new BuildOptions(Repository.Root), diagnostics);
+        var site = SiteLoader.Load(new LoadOptions(Repository.Root), diagnostics);
         Assert.True(site is not null, string.Join("\n", diagnostics.ToSortedList()));
         return site!;
     });

@@ -1,4 +1,5 @@
 using Atlas.Building;
+using Atlas.Loading;
 using Atlas.Tests.Support;
 
 namespace Atlas.Tests.Building;
@@ -55,13 +56,13 @@ public sealed class IncrementalBuildTests
         // The preview server's loop: one cache, one change after another, each build compared with a fresh one.
         using var site = TestSite.Minimal();
         var output = Path.Combine(site.Directory, "public");
-        var cache = new BuildCache();
+        var caches = new SiteCaches();
         BuildResult Cached() => SiteBuilder.BuildIncremental(
-            new BuildOptions(site.Directory) { OutputDirectory = output, HomeDirectory = "/nonexistent", Cache = cache, SaveState = false },
-            _state);
+            new BuildOptions(site.Directory) { OutputDirectory = output, HomeDirectory = "/nonexistent", SaveState = false },
+            _state, caches);
         var first = Cached();
         Assert.True(first.Succeeded);
-        _state = first.State;
+        _state = first.Snapshot;
         var fileCount = Directory.GetFiles(Path.Combine(site.Directory, "content"), "*", SearchOption.AllDirectories).Length;
         foreach (var (kind, path, content) in Changes.Select(row => ((string)row[0], (string)row[1], (string)row[2])))
         {
@@ -74,13 +75,13 @@ public sealed class IncrementalBuildTests
 
             var result = Cached();
             Assert.True(result.Succeeded, $"{kind}: {string.Join("\n", result.Diagnostics)}");
-            _state = result.State;
+            _state = result.Snapshot;
             AssertSameAsFullBuild(site, output);
             if (kind.StartsWith("content", StringComparison.Ordinal))
             {
                 // Every other content file came from the cache, and every entity whose files did not change.
-                Assert.Equal(fileCount - 1, cache.Files.Hits);
-                Assert.True(cache.Entities.Hits > 0, kind);
+                Assert.Equal(fileCount - 1, caches.Files.Hits);
+                Assert.True(caches.Entities.Hits > 0, kind);
             }
         }
 
@@ -98,12 +99,12 @@ public sealed class IncrementalBuildTests
         File.WriteAllText(config, File.ReadAllText(config).Replace("Test Atlas", "Test Atlas 2"));
         var afterConfig = Cached();
         Assert.True(afterConfig.Succeeded, string.Join("\n", afterConfig.Diagnostics));
-        Assert.Equal(0, cache.Files.Hits);
-        Assert.Equal(0, cache.Entities.Hits);
+        Assert.Equal(0, caches.Files.Hits);
+        Assert.Equal(0, caches.Entities.Hits);
         AssertSameAsFullBuild(site, output);
     }
 
-    private SiteState? _state;
+    private BuildSnapshot? _state;
 
     [Fact]
     public void Bundle_and_site_yml_changes_equal_a_full_build()

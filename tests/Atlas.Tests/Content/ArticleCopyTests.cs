@@ -1,4 +1,4 @@
-using Atlas.Building;
+using Atlas.Loading;
 using Atlas.Diagnostics;
 using Atlas.Model;
 using Atlas.Tests.Support;
@@ -58,7 +58,7 @@ public sealed class ArticleCopyTests
     public void No_chinese_prose_copies_an_article()
     {
         var diagnostics = new DiagnosticBag();
-        var site = SiteBuilder.Load(new BuildOptions(Repository.Root), diagnostics);
+        var site = SiteLoader.Load(new LoadOptions(Repository.Root), diagnostics);
         Assert.True(site is not null, string.Join("\n", diagnostics.ToSortedList()));
         // The names of articles and meetings are titles (documents are quoted in 《》); a park's or a plan's name is not excepted.
         var titles = site!.Model.Entities.Where(e => e.Collection.Name is "sources" or "meetings").Select(e => e.Name["zh"]).ToArray();

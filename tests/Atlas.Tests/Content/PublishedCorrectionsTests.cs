@@ -1,4 +1,4 @@
-using Atlas.Building;
+using Atlas.Loading;
 using Atlas.Diagnostics;
 using Atlas.Model;
 using Atlas.Tests.Support;
@@ -14,7 +14,7 @@ public sealed class PublishedCorrectionsTests
     private static readonly Lazy<SiteModel> Model = new(() =>
     {
         var diagnostics = new DiagnosticBag();
-        var site = SiteBuilder.Load(new BuildOptions(Repository.Root), diagnostics);
+        var site = SiteLoader.Load(new LoadOptions(Repository.Root), diagnostics);
         Assert.True(site is not null, string.Join("\n", diagnostics.ToSortedList()));
         return site!.Model;
     });

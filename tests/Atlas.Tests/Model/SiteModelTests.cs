@@ -1,4 +1,4 @@
-using Atlas.Building;
+using Atlas.Loading;
 using Atlas.Config;
 using Atlas.Diagnostics;
 using Atlas.Model;
@@ -12,7 +12,7 @@ public sealed class SiteModelTests
     public void WithEntities_puts_the_new_entities_where_the_old_ones_were_and_shares_the_rest()
     {
         using var site = TestSite.Minimal();
-        var model = SiteBuilder.Load(new BuildOptions(site.Directory), new DiagnosticBag())!.Model;
+        var model = SiteLoader.Load(new LoadOptions(site.Directory), new DiagnosticBag())!.Model;
         var chengdu = model.Get(new EntityId("cities", "chengdu"));
         var name = (LocalizedValue)chengdu.Fields["name"];
         var renamed = new Entity(chengdu.Id, chengdu.Collection,

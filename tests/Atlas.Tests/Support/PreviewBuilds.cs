@@ -1,4 +1,6 @@
 using Atlas.Building;
+using Atlas.Loading;
+using Atlas.Preview;
 
 namespace Atlas.Tests.Support;
 
@@ -8,7 +10,7 @@ namespace Atlas.Tests.Support;
 /// </summary>
 public sealed class PreviewBuilds(TestSite site)
 {
-    private readonly BuildCache _cache = new();
+    private readonly SiteCaches _caches = new();
     private BuildResult? _last;
 
     public string Output { get; } = Path.Combine(site.Directory, "public");
@@ -19,29 +21,30 @@ public sealed class PreviewBuilds(TestSite site)
     /// <summary>Called with each list of files as it is told, while the rebuild runs (to look at the output then).</summary>
     public Action<IReadOnlyList<string>>? OnTold { get; set; }
 
-    public BuildResult Rebuild(params string[]? changed)
+    public PreviewBuild Rebuild(params string[]? changed)
     {
         Told.Clear();
         var options = new BuildOptions(site.Directory)
         {
-            OutputDirectory = Output, HomeDirectory = "/nonexistent", Cache = _cache, SaveState = false,
+            OutputDirectory = Output, HomeDirectory = "/nonexistent", SaveState = false,
             PagesWritten = files =>
             {
                 Told.Add(files);
                 OnTold?.Invoke(files);
             },
         };
-        var result = SiteBuilder.Rebuild(options, _last, changed);
+        var build = PreviewRebuilder.Rebuild(options, _caches, _last, changed);
+        var result = build.Report;
         if (result.Succeeded)
         {
             _last = result;
         }
         else if (_last is not null)
         {
-            _last = SiteBuilder.AfterFailure(_last, result);
+            _last = PreviewRebuilder.AfterFailure(_last, result);
         }
 
-        return result;
+        return build;
     }
 
     /// <summary>Asserts that the preview's output holds exactly the bytes of a full build of the site as it is now.</summary>

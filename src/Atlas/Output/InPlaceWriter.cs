@@ -1,7 +1,6 @@
 using Atlas.Diagnostics;
-using Atlas.Output;
 
-namespace Atlas.Building;
+namespace Atlas.Output;
 
 /// <summary>
 /// Writes files of an incremental build straight into the output: only when the bytes differ (so unchanged files

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Atlas.Serving;
+namespace Atlas.Preview;
 
 /// <summary>How to run the preview server. Binds the loopback address unless told otherwise.</summary>
 public sealed record PreviewOptions(string SiteDirectory)

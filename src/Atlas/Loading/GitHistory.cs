@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Atlas.Editing;
+namespace Atlas.Loading;
 
 /// <summary>
 /// When each content file last changed, from Git. Empty (not an error) when the site is not in a Git repository,

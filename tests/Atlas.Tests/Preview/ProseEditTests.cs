@@ -1,10 +1,12 @@
+using Atlas.Loading;
+using Atlas.Preview;
 using Atlas.Building;
 using Atlas.Tests.Support;
 
-namespace Atlas.Tests.Building;
+namespace Atlas.Tests.Preview;
 
 /// <summary>
-/// The preview's fast path for edits to Markdown bodies (<see cref="SiteBuilder.Rebuild"/>): it must give the bytes
+/// The preview's fast path for edits to Markdown bodies (<see cref="PreviewRebuilder.Rebuild"/>): it must give the bytes
 /// of a full build, take only prose edits, and hand everything else to the ordinary incremental build.
 /// </summary>
 public sealed class ProseEditTests
@@ -14,15 +16,15 @@ public sealed class ProseEditTests
     {
         using var site = TestSite.Minimal();
         var preview = new PreviewBuilds(site);
-        Assert.True(preview.Rebuild(null).Succeeded);
+        Assert.True(preview.Rebuild(null).Report.Succeeded);
         var unrelated = File.GetLastWriteTimeUtc(Path.Combine(preview.Output, "en/cities/chengdu/index.html"));
 
         site.Write("content/parks/gaozhu.en.md", "## Overview\n\nGaozhu body, edited in the preview.\n");
         var result = preview.Rebuild("content/parks/gaozhu.en.md");
 
-        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        Assert.True(result.Report.Succeeded, string.Join("\n", result.Report.Diagnostics));
         Assert.True(result.ProseOnly);
-        Assert.InRange(result.PagesRendered, 1, 4); // its page and reading page, per language that shows the English body
+        Assert.InRange(result.Report.PagesRendered, 1, 4); // its page and reading page, per language that shows the English body
         Assert.Contains("edited in the preview", File.ReadAllText(Path.Combine(preview.Output, "en/parks/gaozhu/index.html")));
         Assert.Contains("edited in the preview", File.ReadAllText(Path.Combine(preview.Output, "en/search.json")));
         Assert.Equal(unrelated, File.GetLastWriteTimeUtc(Path.Combine(preview.Output, "en/cities/chengdu/index.html")));
@@ -36,19 +38,19 @@ public sealed class ProseEditTests
         // (tens of megabytes at 10,000 entities) follows in the same rebuild.
         using var site = TestSite.Minimal();
         var output = Path.Combine(site.Directory, "public");
-        var cache = new BuildCache();
+        var caches = new SiteCaches();
         (bool PageShowsEdit, bool IndexShowsEdit)? seen = null;
         BuildOptions Options() => new(site.Directory)
         {
-            OutputDirectory = output, HomeDirectory = "/nonexistent", Cache = cache, SaveState = false,
+            OutputDirectory = output, HomeDirectory = "/nonexistent", SaveState = false,
             PagesWritten = _ => seen = (
                 File.ReadAllText(Path.Combine(output, "en/cities/chengdu/index.html")).Contains("reload order", StringComparison.Ordinal),
                 File.ReadAllText(Path.Combine(output, "en/search.json")).Contains("reload order", StringComparison.Ordinal)),
         };
-        var first = SiteBuilder.Rebuild(Options(), null, null);
+        var first = PreviewRebuilder.Rebuild(Options(), caches, null, null).Report;
 
         site.Write("content/cities/chengdu.en.md", "Chengdu, reload order.\n");
-        var result = SiteBuilder.Rebuild(Options(), first, ["content/cities/chengdu.en.md"]);
+        var result = PreviewRebuilder.Rebuild(Options(), caches, first, ["content/cities/chengdu.en.md"]);
 
         Assert.True(result.ProseOnly);
         Assert.Equal((true, false), seen);
@@ -60,7 +62,7 @@ public sealed class ProseEditTests
     {
         using var site = TestSite.Minimal();
         var preview = new PreviewBuilds(site);
-        Assert.True(preview.Rebuild(null).Succeeded);
+        Assert.True(preview.Rebuild(null).Report.Succeeded);
         (string Path, string Content, bool Prose)[] edits =
         [
             ("content/parks/gaozhu.zh.md", "---\nsummary: 川渝唯一跨省域共建新区\n---\n## 高竹新区概况\n\n改过的正文，见[成都](ref:cities/chengdu)。\n", true),
@@ -75,7 +77,7 @@ public sealed class ProseEditTests
         {
             site.Write(path, content);
             var result = preview.Rebuild(path);
-            Assert.True(result.Succeeded, $"{path}: {string.Join("\n", result.Diagnostics)}");
+            Assert.True(result.Report.Succeeded, $"{path}: {string.Join("\n", result.Report.Diagnostics)}");
             Assert.Equal(prose, result.ProseOnly);
             preview.AssertSameAsFullBuild();
         }
@@ -131,12 +133,12 @@ public sealed class ProseEditTests
         Assert.False(result.ProseOnly, kind);
         if (kind == "a new Markdown file")
         {
-            Assert.False(result.Succeeded);
-            Assert.Contains(result.Diagnostics, d => d.Location.Path == "content/cities/xian.en.md");
+            Assert.False(result.Report.Succeeded);
+            Assert.Contains(result.Report.Diagnostics, d => d.Location.Path == "content/cities/xian.en.md");
             return;
         }
 
-        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        Assert.True(result.Report.Succeeded, string.Join("\n", result.Report.Diagnostics));
         preview.AssertSameAsFullBuild();
     }
 
@@ -150,13 +152,13 @@ public sealed class ProseEditTests
 
         var broken = preview.Rebuild("content/cities/chengdu.en.md");
 
-        Assert.False(broken.Succeeded);
+        Assert.False(broken.Report.Succeeded);
         Assert.False(broken.ProseOnly);
-        Assert.Equal(site.Build(Path.Combine(site.Directory, "check")).Diagnostics.Select(d => d.ToString()), broken.Diagnostics.Select(d => d.ToString()));
+        Assert.Equal(site.Build(Path.Combine(site.Directory, "check")).Diagnostics.Select(d => d.ToString()), broken.Report.Diagnostics.Select(d => d.ToString()));
 
         site.Write("content/cities/chengdu.en.md", "See [Chongqing](ref:cities/chongqing).\n");
         var fixedAgain = preview.Rebuild("content/cities/chengdu.en.md");
-        Assert.True(fixedAgain.Succeeded, string.Join("\n", fixedAgain.Diagnostics));
+        Assert.True(fixedAgain.Report.Succeeded, string.Join("\n", fixedAgain.Report.Diagnostics));
         preview.AssertSameAsFullBuild();
     }
 }

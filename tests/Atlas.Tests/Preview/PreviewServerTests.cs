@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using Atlas.Serving;
+using Atlas.Preview;
 using Atlas.Tests.Support;
 
-namespace Atlas.Tests.Serving;
+namespace Atlas.Tests.Preview;
 
 public sealed class PreviewServerTests
 {
@@ -68,7 +68,7 @@ public sealed class PreviewServerTests
 
         // The watcher told the rebuild which file changed, and a body edit took the prose-only path. (The page shows
         // the edit before the rebuild ends: the search index is written after it.)
-        bool ProseRebuild(RebuildReport r) => r.ChangedFiles.SequenceEqual(["content/cities/chengdu.en.md"]) && r.Result.ProseOnly;
+        bool ProseRebuild(RebuildReport r) => r.ChangedFiles.SequenceEqual(["content/cities/chengdu.en.md"]) && r.Build.ProseOnly;
         for (var waited = 0; waited < 300 && !reports.Any(ProseRebuild); waited++)
         {
             await Task.Delay(100);

@@ -1,4 +1,4 @@
-namespace Atlas.Serving;
+namespace Atlas.Preview;
 
 /// <summary>
 /// Maps a request path to a file of the output, refusing anything that could leave it: "..", encoded or not,

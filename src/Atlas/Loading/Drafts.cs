@@ -3,11 +3,11 @@ using Atlas.Content;
 using Atlas.Diagnostics;
 using Atlas.Yaml;
 
-namespace Atlas.Building;
+namespace Atlas.Loading;
 
 /// <summary>
 /// <c>draft: true</c> in an entity's data file keeps it out of the build unless drafts are asked for
-/// (<c>--drafts</c>, and the preview with <c>serve --drafts</c>). Every collection accepts the key.
+/// (<c>--drafts</c>). Every collection accepts the key.
 /// </summary>
 public static class Drafts
 {

@@ -1,9 +1,11 @@
+using Atlas.Loading;
+using Atlas.Preview;
 using Atlas.Tests.Support;
 
-namespace Atlas.Tests.Building;
+namespace Atlas.Tests.Preview;
 
 /// <summary>
-/// The preview's first look at an edit to an entity's data (<see cref="Atlas.Building.DataEditFirstLook"/>): its own
+/// The preview's first look at an edit to an entity's data (<see cref="Atlas.Preview.DataEditFirstLook"/>): its own
 /// pages are written and reloaded before the model is rebuilt, the ordinary build then gives a full build's bytes, and
 /// a build that fails leaves the output as the last good build left it.
 /// </summary>
@@ -16,7 +18,7 @@ public sealed class DataEditFirstLookTests
     {
         using var site = TestSite.Minimal();
         var preview = new PreviewBuilds(site);
-        Assert.True(preview.Rebuild(null).Succeeded);
+        Assert.True(preview.Rebuild(null).Report.Succeeded);
         var seen = new List<(bool Page, bool List)>();
         preview.OnTold = _ => seen.Add((
             File.ReadAllText(Path.Combine(preview.Output, "en/cities/chengdu/index.html")).Contains("Chengdu City", StringComparison.Ordinal),
@@ -25,7 +27,7 @@ public sealed class DataEditFirstLookTests
         site.Write("content/cities/chengdu.yml", RenamedChengdu);
         var result = preview.Rebuild("content/cities/chengdu.yml");
 
-        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        Assert.True(result.Report.Succeeded, string.Join("\n", result.Report.Diagnostics));
         Assert.Equal(2, result.FirstLookPages);
         // First the first look: the entity's pages, before any list shows the new name.
         Assert.Equal(["en/cities/chengdu/index.html", "zh/cities/chengdu/index.html"], preview.Told[0]);
@@ -46,13 +48,13 @@ public sealed class DataEditFirstLookTests
         // and Chengdu's pages come from the ordinary build.
         using var site = TestSite.Minimal();
         var preview = new PreviewBuilds(site);
-        Assert.True(preview.Rebuild(null).Succeeded);
+        Assert.True(preview.Rebuild(null).Report.Succeeded);
 
         site.Write("content/parks/gaozhu.yml",
             "name: {zh: 川渝高竹新区, en: Gaozhu New Area}\nsummary: {zh: 跨省新区, en: A cross-provincial new area}\nkind: zone\ncities: [chengdu]\nestablished: 2020-12\n");
         var result = preview.Rebuild("content/parks/gaozhu.yml");
 
-        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        Assert.True(result.Report.Succeeded, string.Join("\n", result.Report.Diagnostics));
         Assert.All(preview.Told[0], f => Assert.Matches("^(en|zh)/parks/gaozhu/", f));
         Assert.Contains("en/cities/chengdu/index.html", preview.Told.Skip(1).SelectMany(f => f));
         Assert.Contains("en/cities/chongqing/index.html", preview.Told.Skip(1).SelectMany(f => f));
@@ -70,7 +72,7 @@ public sealed class DataEditFirstLookTests
 <h1>{{ collection.title }}</h1><ul>{{ for e in collection.entities }}<li>{{ e.name }}{{ if e.name == "Chengdu City" }}{{ t "no.such.string" }}{{ end }}</li>{{ end }}</ul>
 """);
         var preview = new PreviewBuilds(site);
-        Assert.True(preview.Rebuild(null).Succeeded);
+        Assert.True(preview.Rebuild(null).Report.Succeeded);
         var page = Path.Combine(preview.Output, "en/cities/chengdu/index.html");
         var before = File.ReadAllBytes(page);
         var twin = Path.Combine(preview.Output, "en/cities/chongqing/index.html");
@@ -80,14 +82,14 @@ public sealed class DataEditFirstLookTests
         site.Write("content/cities/chengdu.yml", RenamedChengdu);
         var failed = preview.Rebuild("content/cities/chengdu.yml");
 
-        Assert.False(failed.Succeeded);
+        Assert.False(failed.Report.Succeeded);
         Assert.Equal(["en/cities/chengdu/index.html", "zh/cities/chengdu/index.html"], preview.Told[0]); // the first look was there
         Assert.Equal(before, File.ReadAllBytes(page)); // and was taken back
         Assert.Equal(twinBefore, File.ReadAllBytes(twin)); // what the failed build had rewritten is rolled back too
-        Assert.Empty(failed.RewrittenFiles);
+        Assert.Empty(failed.Report.RewrittenFiles);
 
         site.Write("content/cities/chengdu.yml", original);
-        Assert.True(preview.Rebuild("content/cities/chengdu.yml").Succeeded);
+        Assert.True(preview.Rebuild("content/cities/chengdu.yml").Report.Succeeded);
         preview.AssertSameAsFullBuild();
     }
 }

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Atlas.Serving;
+namespace Atlas.Preview;
 
 /// <summary>
 /// Which <c>Host</c> headers the preview answers. A page on another site can make the browser resolve its own name

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
 
-namespace Atlas.Building;
+namespace Atlas.Diagnostics;
 
 /// <summary>Times the stages of a build (<c>build --timings</c> prints them): where a slow build spends its time.</summary>
 public sealed class StageClock

@@ -1,8 +1,8 @@
 using Atlas.Rendering;
-using Atlas.Serving;
+using Atlas.Preview;
 using Atlas.Tests.Support;
 
-namespace Atlas.Tests.Serving;
+namespace Atlas.Tests.Preview;
 
 /// <summary>
 /// A runaway template in the preview: the limits stop it with a located error, the preview keeps answering and applies

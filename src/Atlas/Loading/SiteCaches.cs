@@ -1,14 +1,15 @@
 using Atlas.Content;
+using Atlas.Exports;
 using Atlas.Model;
 
-namespace Atlas.Building;
+namespace Atlas.Loading;
 
 /// <summary>
-/// What a build hands to the next one in the same process (the preview server keeps one across rebuilds): parsed
-/// content files and validated entities. A full build without a cache gives the same output; the cache only skips
-/// work whose result cannot have changed.
+/// Work one build can hand to the next in the same process (a caller that keeps a session passes the same instance
+/// to each load and build): parsed content files, validated entities and search index entries. A build without
+/// caches gives the same output; the caches only skip work whose result cannot have changed.
 /// </summary>
-public sealed class BuildCache
+public sealed class SiteCaches
 {
     private readonly Lock _gate = new();
     private (long Length, DateTime Time)? _siteFile;
@@ -17,10 +18,10 @@ public sealed class BuildCache
 
     public EntityCache Entities { get; } = new();
 
-    public Exports.SearchDocuments Search { get; } = new();
+    public SearchDocuments Search { get; } = new();
 
-    /// <summary>Starts a build: after a change to site.yml (collections, fields, languages, Markdown settings), nothing is reused.</summary>
-    internal void BeginBuild(string siteFile)
+    /// <summary>Starts a load: after a change to site.yml (collections, fields, languages, Markdown settings), nothing is reused.</summary>
+    internal void BeginLoad(string siteFile)
     {
         var info = new FileInfo(siteFile);
         (long, DateTime)? stamp = info.Exists ? (info.Length, info.LastWriteTimeUtc) : null;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
-using System.Threading.Channels;
 using Atlas.Building;
+using Atlas.Loading;
 using Atlas.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Atlas.Serving;
+namespace Atlas.Preview;
 
 /// <summary>
 /// The editor's preview: builds the site into a private folder, serves it on the loopback address, watches
@@ -26,22 +26,17 @@ public sealed class PreviewServer : IAsyncDisposable
 
     private static readonly FileExtensionContentTypeProvider ContentTypes = CreateContentTypes();
 
-    private static readonly TimeSpan MaxSettle = TimeSpan.FromMilliseconds(500);
-
     private readonly PreviewOptions _options;
     private readonly Action<RebuildReport>? _onRebuild;
     private readonly string _output;
     private readonly bool _ownsOutput;
-    private readonly Channel<string> _changes = Channel.CreateUnbounded<string>();
     private readonly CancellationTokenSource _stopping = new();
-    private readonly List<Channel<string>> _listeners = [];
-    private readonly Lock _gate = new();
+    private readonly ReloadEvents _reload;
     private WebApplication? _app;
-    private FileSystemWatcher? _watcher;
+    private SiteWatcher? _watcher;
     private Task? _loop;
     private BuildResult? _previous;
-    private volatile bool _lostEvents;
-    private readonly BuildCache _cache = new();
+    private readonly SiteCaches _caches = new();
     private IReadOnlyList<Diagnostic> _errors = [];
     private int _generation;
 
@@ -50,6 +45,7 @@ public sealed class PreviewServer : IAsyncDisposable
         _options = options;
         _onRebuild = onRebuild;
         _ownsOutput = options.OutputDirectory is null;
+        _reload = new ReloadEvents(_stopping.Token);
         _output = options.OutputDirectory ?? Path.Combine(options.TemporaryRoot ?? Path.GetTempPath(), "atlas-preview-" + Guid.NewGuid().ToString("N")[..10], "public");
     }
 
@@ -93,8 +89,8 @@ public sealed class PreviewServer : IAsyncDisposable
         // First, for every route (pages, the error page, the reload events): only this machine's names (DNS rebinding).
         app.Use(RefuseForeignHosts);
         // Branches of the middleware pipeline, not routing endpoints: the terminal app.Run below would swallow those.
-        app.Map(new PathString(EventsPath), branch => branch.Run(Events));
-        app.Map(new PathString(ScriptPath), branch => branch.Run(ReloadScript));
+        app.Map(new PathString(EventsPath), branch => branch.Run(_reload.Events));
+        app.Map(new PathString(ScriptPath), branch => branch.Run(ReloadEvents.Script));
         app.Run(Serve);
         await app.StartAsync(cancellation);
         _app = app;
@@ -106,18 +102,15 @@ public sealed class PreviewServer : IAsyncDisposable
         // Watch first, then build: a file saved during the first build (or just after the server first answers) is
         // a change like any other. The watcher adds its watches on sub-folders in the background, so the first build
         // also compares the watched files with how they were before it; whatever changed meanwhile is rebuilt next.
-        _watcher = Watch();
-        var before = WatchedFiles();
+        _watcher = SiteWatcher.Start(_options.SiteDirectory);
+        var before = _watcher.WatchedFiles();
         using (var first = CancellationTokenSource.CreateLinkedTokenSource(cancellation, _stopping.Token))
         {
             Rebuild(null, first.Token);
         }
 
         cancellation.ThrowIfCancellationRequested();
-        foreach (var file in ChangedSince(before, WatchedFiles()))
-        {
-            Notify(file);
-        }
+        _watcher.NotifyChangedSince(before);
 
         _loop = Task.Run(RebuildLoop);
     }
@@ -144,7 +137,6 @@ public sealed class PreviewServer : IAsyncDisposable
         Force = true,
         Drafts = _options.Drafts,
         HomeDirectory = null, // the preview folder is ours; it may live anywhere
-        Cache = _cache,
         SaveState = false, // kept in memory
         Timeout = _options.Timeout,
         RenderLimits = _options.RenderLimits,
@@ -169,18 +161,18 @@ public sealed class PreviewServer : IAsyncDisposable
             if (failedBefore)
             {
                 failedBefore = false;
-                BroadcastReload(null);
+                _reload.BroadcastReload(null);
             }
             else if (files.Count > 0)
             {
-                BroadcastReload(files);
+                _reload.BroadcastReload(files);
             }
         }
 
-        BuildResult result;
+        PreviewBuild build;
         try
         {
-            result = SiteBuilder.Rebuild(BuildOptions(PagesWritten), _previous, changed, cancellation);
+            build = PreviewRebuilder.Rebuild(BuildOptions(PagesWritten), _caches, _previous, changed, cancellation);
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
@@ -189,9 +181,11 @@ public sealed class PreviewServer : IAsyncDisposable
         catch (Exception e)
         {
             // Whatever goes wrong, the preview keeps running and shows it; the next change retries.
-            result = new BuildResult(false, [Diagnostic.Error(SourceLocation.File("."), $"the build stopped: {e.GetType().Name}: {e.Message}")],
-                System.Collections.Immutable.ImmutableSortedDictionary<string, int>.Empty, 0, TimeSpan.Zero, _output);
+            build = new PreviewBuild(new BuildResult(false, [Diagnostic.Error(SourceLocation.File("."), $"the build stopped: {e.GetType().Name}: {e.Message}")],
+                System.Collections.Immutable.ImmutableSortedDictionary<string, int>.Empty, 0, TimeSpan.Zero, _output));
         }
+
+        var result = build.Report;
 
         if (result.Succeeded)
         {
@@ -199,211 +193,39 @@ public sealed class PreviewServer : IAsyncDisposable
             _errors = [];
             if (reloadedAfter is null)
             {
-                BroadcastReload(null); // a full build: any page may have changed
+                _reload.BroadcastReload(null); // a full build: any page may have changed
             }
         }
         else
         {
-            _previous = _previous is null ? null : SiteBuilder.AfterFailure(_previous, result);
+            _previous = _previous is null ? null : PreviewRebuilder.AfterFailure(_previous, result);
             _errors = [.. result.Diagnostics.Where(d => d.IsError)];
-            Broadcast("error", Generation.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            _reload.Broadcast("error", Generation.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
         Interlocked.Increment(ref _generation);
-        _onRebuild?.Invoke(new RebuildReport(changed ?? [], result)
+        _onRebuild?.Invoke(new RebuildReport(changed ?? [], build)
         {
             ReloadedAfter = reloadedAfter,
             GcPauses = GC.GetTotalPauseDuration() - pausesBefore,
         });
     }
 
-    private FileSystemWatcher Watch()
-    {
-        var watcher = new FileSystemWatcher(_options.SiteDirectory)
-        {
-            IncludeSubdirectories = true,
-            NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
-        };
-        FileSystemEventHandler changed = (_, e) => Notify(e.FullPath);
-        watcher.Changed += changed;
-        watcher.Created += changed;
-        watcher.Deleted += changed;
-        watcher.Renamed += (_, e) =>
-        {
-            Notify(e.OldFullPath);
-            Notify(e.FullPath);
-        };
-        watcher.Error += (_, _) =>
-        {
-            // The kernel's event queue overflowed: which files changed is no longer known.
-            _lostEvents = true;
-            _changes.Writer.TryWrite("");
-        };
-        watcher.EnableRaisingEvents = true;
-        return watcher;
-    }
-
-    /// <summary>The watched files (site.yml, content/, templates/; no links followed) with their size and time.</summary>
-    private Dictionary<string, (long Length, DateTime Written)> WatchedFiles()
-    {
-        var files = new Dictionary<string, (long, DateTime)>(StringComparer.Ordinal);
-        var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint, IgnoreInaccessible = true };
-        var siteYml = new FileInfo(Path.Combine(_options.SiteDirectory, "site.yml"));
-        if (siteYml.Exists)
-        {
-            files[siteYml.FullName] = (siteYml.Length, siteYml.LastWriteTimeUtc);
-        }
-
-        foreach (var folder in new[] { "content", "templates" })
-        {
-            var root = new DirectoryInfo(Path.Combine(_options.SiteDirectory, folder));
-            if (root.Exists && !root.Attributes.HasFlag(FileAttributes.ReparsePoint))
-            {
-                foreach (var file in root.EnumerateFiles("*", options))
-                {
-                    files[file.FullName] = (file.Length, file.LastWriteTimeUtc);
-                }
-            }
-        }
-
-        return files;
-    }
-
-    private static IEnumerable<string> ChangedSince(
-        Dictionary<string, (long Length, DateTime Written)> before, Dictionary<string, (long Length, DateTime Written)> after) =>
-        after.Where(file => !before.TryGetValue(file.Key, out var was) || was != file.Value).Select(file => file.Key)
-            .Concat(before.Keys.Where(path => !after.ContainsKey(path)))
-            .Order(StringComparer.Ordinal);
-
-    private void Notify(string fullPath)
-    {
-        var relative = Path.GetRelativePath(_options.SiteDirectory, fullPath).Replace('\\', '/');
-        var watched = relative == "site.yml" || relative.StartsWith("content/", StringComparison.Ordinal) ||
-                      relative.StartsWith("templates/", StringComparison.Ordinal);
-        if (watched && !relative.Split('/').Any(part => part.StartsWith('.') || part.EndsWith('~')))
-        {
-            _changes.Writer.TryWrite(relative);
-        }
-    }
-
-    /// <summary>
-    /// One rebuild at a time; changes that arrive together (an editor saving several files, a checkout) make one
-    /// rebuild: it starts once no change has come for <see cref="PreviewOptions.Debounce"/>, or after half a second
-    /// of steady changes.
-    /// </summary>
+    /// <summary>One rebuild at a time, for each batch of changes the watcher gathers.</summary>
     private async Task RebuildLoop()
     {
-        var reader = _changes.Reader;
         try
         {
-            while (await reader.WaitToReadAsync(_stopping.Token))
+            while (true)
             {
-                var changed = new SortedSet<string>(StringComparer.Ordinal);
-                var started = System.Diagnostics.Stopwatch.GetTimestamp();
-                do
-                {
-                    while (reader.TryRead(out var file))
-                    {
-                        changed.Add(file);
-                    }
-
-                    await Task.Delay(_options.Debounce, _stopping.Token);
-                }
-                while (reader.TryPeek(out _) && System.Diagnostics.Stopwatch.GetElapsedTime(started) < MaxSettle);
-
-                while (reader.TryRead(out var file))
-                {
-                    changed.Add(file);
-                }
-
-                var lost = _lostEvents;
-                _lostEvents = false;
-                changed.Remove("");
-                Rebuild(lost ? null : [.. changed], _stopping.Token);
+                var changed = await _watcher!.NextChangesAsync(_options.Debounce, _stopping.Token);
+                Rebuild(changed, _stopping.Token);
             }
         }
         catch (OperationCanceledException)
         {
             // stopping
         }
-    }
-
-    /// <summary>
-    /// Tells open pages to reload: those showing one of <paramref name="files"/> (output files relative to the site
-    /// root), or every page when null. The reload script knows which file its page shows.
-    /// </summary>
-    private void BroadcastReload(IReadOnlyList<string>? files) =>
-        Broadcast("reload", System.Text.Json.JsonSerializer.Serialize(new ReloadMessage(files), ReloadMessageJson.Default.ReloadMessage));
-
-    /// <summary>A server-sent event to every open page; <paramref name="data"/> is one line.</summary>
-    private void Broadcast(string name, string data)
-    {
-        var message = $"event: {name}\ndata: {data}\n\n";
-        lock (_gate)
-        {
-            foreach (var listener in _listeners)
-            {
-                listener.Writer.TryWrite(message);
-            }
-        }
-    }
-
-    private async Task Events(HttpContext context)
-    {
-        context.Response.Headers.ContentType = "text/event-stream";
-        context.Response.Headers.CacheControl = "no-cache";
-        var channel = Channel.CreateUnbounded<string>();
-        lock (_gate)
-        {
-            _listeners.Add(channel);
-        }
-
-        try
-        {
-            await context.Response.WriteAsync("retry: 500\n\n", context.RequestAborted);
-            await context.Response.Body.FlushAsync(context.RequestAborted);
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
-            await foreach (var message in channel.Reader.ReadAllAsync(stop.Token))
-            {
-                await context.Response.WriteAsync(message, stop.Token);
-                await context.Response.Body.FlushAsync(stop.Token);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // the page went away or the server is stopping
-        }
-        finally
-        {
-            lock (_gate)
-            {
-                _listeners.Remove(channel);
-            }
-        }
-    }
-
-    private static Task ReloadScript(HttpContext context)
-    {
-        context.Response.ContentType = "text/javascript; charset=utf-8";
-        context.Response.Headers.CacheControl = "no-store";
-        return context.Response.WriteAsync("""
-            // Preview only: reload when a rebuild rewrote the file this page shows (the server says which file that is;
-            // at a missing address, the page that would be there), or when told that everything may have changed.
-            // The error page knows no file: it reloads after every rebuild.
-            (function () {
-              var shown = document.currentScript && document.currentScript.getAttribute("data-file");
-              var asked = "";
-              try { asked = decodeURIComponent(location.pathname).replace(/^\//, ""); } catch (e) { }
-              if (asked === "" || /\/$/.test(asked)) asked += "index.html";
-              var source = new EventSource("/__atlas/events");
-              source.addEventListener("open", function () { document.documentElement.setAttribute("data-preview", "live"); });
-              source.addEventListener("reload", function (event) {
-                var files = JSON.parse(event.data).files;
-                if (!files || !shown || files.indexOf(shown) >= 0 || files.indexOf(asked) >= 0) window.location.reload();
-              });
-              source.addEventListener("error", function (event) { if (event.data) window.location.reload(); });
-            })();
-            """);
     }
 
     private async Task Serve(HttpContext context)
@@ -464,7 +286,7 @@ public sealed class PreviewServer : IAsyncDisposable
 
         if (file.EndsWith(".html", StringComparison.Ordinal))
         {
-            bytes = InjectReload(bytes, Path.GetRelativePath(_output, file).Replace('\\', '/'));
+            bytes = ReloadEvents.Inject(bytes, Path.GetRelativePath(_output, file).Replace('\\', '/'));
         }
 
         context.Response.ContentLength = bytes.Length;
@@ -472,18 +294,6 @@ public sealed class PreviewServer : IAsyncDisposable
         {
             await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
         }
-    }
-
-    /// <summary>
-    /// The preview adds its reload script (same origin, so the pages' CSP allows it), with the output file the page
-    /// shows (<paramref name="shown"/>, e.g. "en/404.html" at a missing address).
-    /// </summary>
-    private static byte[] InjectReload(byte[] html, string shown)
-    {
-        var text = Encoding.UTF8.GetString(html);
-        var tag = $"<script src=\"{ScriptPath}\" data-file=\"{WebUtility.HtmlEncode(shown)}\" defer></script>";
-        var index = text.LastIndexOf("</body>", StringComparison.OrdinalIgnoreCase);
-        return Encoding.UTF8.GetBytes(index < 0 ? text + tag : text.Insert(index, tag));
     }
 
     private async Task ErrorPage(HttpContext context)

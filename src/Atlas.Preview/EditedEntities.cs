@@ -1,13 +1,12 @@
 using Atlas.Config;
-using Atlas.Content;
-using Atlas.Diagnostics;
+using Atlas.Loading;
 using Atlas.Model;
 
-namespace Atlas.Building;
+namespace Atlas.Preview;
 
 /// <summary>
 /// What the preview's fast paths (<see cref="ProseEdit"/>, <see cref="DataEditFirstLook"/>) start from: the existing
-/// entities whose files changed, read and validated again on their own.
+/// entities whose files changed (then read and validated again on their own by <see cref="SiteLoader.ReloadEntity"/>).
 /// </summary>
 internal static class EditedEntities
 {
@@ -50,24 +49,5 @@ internal static class EditedEntities
         }
 
         return edited;
-    }
-
-    /// <summary>
-    /// The entity read from its files again (through the cache, which keeps the parse for the ordinary build) and
-    /// validated against the ids of all entities; null when it is gone, became a draft that is left out, gained or
-    /// lost a file, or gives any diagnostic: the ordinary build then reports it.
-    /// </summary>
-    public static (EntitySource Source, Entity Entity)? Reread(LoadedSite site, Entity entity, BuildOptions options, BuildCache cache)
-    {
-        var source = ContentLoader.Reload(site.Config, entity.Collection, entity.Slug, entity.SourceFiles, cache.Files);
-        var bag = new DiagnosticBag();
-        source = source is null ? null : Drafts.Apply([source], options.Drafts, bag) is [var kept] ? kept : null;
-        var again = source is null ? null : ModelBuilder.BuildEntity(site.Config, source, site.Model.Ids, bag);
-        if (source is null || again is null || bag.ErrorCount + bag.WarningCount > 0 || !again.SourceFiles.SequenceEqual(entity.SourceFiles))
-        {
-            return null;
-        }
-
-        return (source, again);
     }
 }

@@ -1,9 +1,10 @@
+using Atlas.Building;
 using Atlas.Diagnostics;
+using Atlas.Loading;
 using Atlas.Model;
 using Atlas.Output;
-using Atlas.Rendering;
 
-namespace Atlas.Building;
+namespace Atlas.Preview;
 
 /// <summary>
 /// The preview's first look at an edit to existing entities' data (a .yml file, or front matter): before the model is
@@ -26,13 +27,17 @@ internal sealed class DataEditFirstLook
     }
 
     /// <summary>Writes the edited entities' pages; null when the change is not (only) that or they could not be rendered.</summary>
-    public static DataEditFirstLook? TryWrite(BuildOptions options, BuildResult previous, IReadOnlyCollection<string> changedFiles, CancellationToken cancellation)
+    public static DataEditFirstLook? TryWrite(BuildOptions options, SiteCaches caches, BuildResult previous, IReadOnlyCollection<string> changedFiles,
+        CancellationToken cancellation)
     {
-        var site = previous.Site!;
-        var cache = options.Cache!;
-        var output = previous.OutputDirectory;
-        if (previous.Diagnostics.Count > 0 || previous.Renderer is null || previous.State!.Pages.Count != site.Pages.Length ||
-            !File.Exists(Path.Combine(output, OutputWriter.MarkerFile)) ||
+        if (previous.Diagnostics.Count > 0 || previous.Snapshot is not { } snapshot)
+        {
+            return null;
+        }
+
+        var site = snapshot.Site;
+        var output = snapshot.OutputDirectory;
+        if (snapshot.State.Pages.Count != site.Pages.Length || !File.Exists(Path.Combine(output, OutputWriter.MarkerFile)) ||
             EditedEntities.Find(site, changedFiles, dataFiles: true) is not { Count: > 0 } edited)
         {
             return null;
@@ -41,19 +46,18 @@ internal sealed class DataEditFirstLook
         var rebuilt = new List<Entity>(edited.Count);
         foreach (var entity in edited)
         {
-            if (EditedEntities.Reread(site, entity, options, cache) is not var (source, again))
+            if (SiteLoader.ReloadEntity(site, entity, options.Load, caches) is not { } again)
             {
                 return null;
             }
 
-            cache.Entities.Set(source, again); // the ordinary build that follows reuses it
-            rebuilt.Add(again);
+            rebuilt.Add(again); // the ordinary build that follows reuses it (kept in the caches)
         }
 
         var ids = rebuilt.Select(e => e.Id).ToHashSet();
         var model = site.Model.WithEntities(rebuilt);
         var pages = site.Pages.Where(p => p.Entity is { } id && ids.Contains(id)).ToList();
-        var renderer = previous.Renderer.WithDataOf(model, ids);
+        var renderer = snapshot.Renderer.WithReplaced(model, ids);
         var rendered = new List<(string File, byte[] Content)>();
         var diagnostics = new DiagnosticBag();
         renderer.RenderAll(pages, (page, bytes) =>

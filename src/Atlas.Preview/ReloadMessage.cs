@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Atlas.Serving;
+namespace Atlas.Preview;
 
 /// <summary>
 /// The data of a "reload" event: the output files a rebuild wrote or deleted ("en/parks/x/index.html"), or null

@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using Atlas.Serving;
+using Atlas.Preview;
 using Atlas.Tests.Support;
 
-namespace Atlas.Tests.Serving;
+namespace Atlas.Tests.Preview;
 
 /// <summary>One preview of the minimal site shared by the Host and redirect tests (each request is independent).</summary>
 public sealed class PreviewFixture : IAsyncLifetime

@@ -1,10 +1,13 @@
 using Atlas.Building;
 
-namespace Atlas.Serving;
+namespace Atlas.Preview;
 
 /// <summary>One rebuild of the preview: why it ran, how it went and how long it took.</summary>
-public sealed record RebuildReport(IReadOnlyList<string> ChangedFiles, BuildResult Result)
+public sealed record RebuildReport(IReadOnlyList<string> ChangedFiles, PreviewBuild Build)
 {
+    /// <summary>The engine's report of the rebuild.</summary>
+    public BuildResult Result => Build.Report;
+
     /// <summary>
     /// When open pages were told to reload, from the start of the rebuild: the affected pages were written then, the
     /// rest of the rebuild (search index, data, feeds) followed. Null for a full build (its output appears at once).

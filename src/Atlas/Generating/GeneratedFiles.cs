@@ -1,0 +1,44 @@
+using Atlas.Config;
+using Atlas.Exports;
+using Atlas.Loading;
+using Atlas.Rendering;
+
+namespace Atlas.Generating;
+
+/// <summary>
+/// The one table of the files a build makes besides pages and assets: data, search, feeds, sitemap and robots.txt,
+/// each generator with the dependency keys (and files) it reads, so that an incremental build makes again only those
+/// whose inputs changed. All of them also read site.yml; the page list matters only to the sitemap.
+/// </summary>
+public static class GeneratedFiles
+{
+    /// <summary>Stands for the set of pages (not a signature: an incremental build compares the planned pages itself).</summary>
+    public const string PageListKey = "pages:*";
+
+    private sealed record Generator(Func<LoadedSite, SiteCaches?, IEnumerable<GeneratedFile>> Make, Func<LoadedSite, IEnumerable<string>> Inputs);
+
+    private static readonly Generator[] Generators =
+    [
+        new((site, _) => DataExporter.Export(site.Model), _ => [SiteConfig.FileName, DependencyKeys.AllData]),
+        new((site, caches) => SearchIndexWriter.Indexes(site.Model, caches?.Search), _ => [SiteConfig.FileName, DependencyKeys.AllContent]), // bodies too
+        new((site, _) => FeedWriter.Feeds(site.Model, language => site.Bundles[language]),
+            site => [SiteConfig.FileName, DependencyKeys.AllData, .. site.Config.Languages.Select(l => SitePlanner.BundlePath(l.Code))]),
+        new((site, _) => [SitemapWriter.Sitemap(site.Config, site.Pages), SitemapWriter.Robots(site.Config)], _ => [SiteConfig.FileName, PageListKey]),
+    ];
+
+    /// <summary>Every generated file.</summary>
+    public static IEnumerable<GeneratedFile> All(LoadedSite site, SiteCaches? caches) => Generate(site, _ => true, caches);
+
+    /// <summary>The generated files of the generators whose inputs pass <paramref name="regenerate"/>, in a fixed order.</summary>
+    public static IEnumerable<GeneratedFile> Generate(LoadedSite site, Func<IEnumerable<string>, bool> regenerate, SiteCaches? caches)
+    {
+        // Independent of each other and each single-threaded: made side by side, listed in a fixed order.
+        var files = new List<GeneratedFile>[Generators.Length];
+        Parallel.For(0, Generators.Length, i => files[i] = regenerate(Generators[i].Inputs(site)) ? [.. Generators[i].Make(site, caches)] : []);
+        return files.SelectMany(f => f);
+    }
+
+    /// <summary>The site's assets, as published (fingerprinted) paths and bytes.</summary>
+    public static IEnumerable<(string Path, byte[] Content)> Assets(LoadedSite site) =>
+        site.Assets.Assets.Values.Select(asset => (asset.PublishedPath, asset.Content));
+}

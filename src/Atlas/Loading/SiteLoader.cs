@@ -1,0 +1,146 @@
+using System.Collections.Immutable;
+using Atlas.Config;
+using Atlas.Content;
+using Atlas.Diagnostics;
+using Atlas.Localization;
+using Atlas.Maps;
+using Atlas.Model;
+using Atlas.Rendering;
+
+namespace Atlas.Loading;
+
+/// <summary>
+/// Loading, the first stage of every command that reads a site (build, check, status): site.yml → i18n, templates,
+/// assets, the base map and the Git dates beside content → the validated model → unit words → map, taxonomies and
+/// the page plan. Every problem found is reported in one run; null when there was any error.
+/// </summary>
+public static class SiteLoader
+{
+    public static LoadedSite? Load(LoadOptions options, DiagnosticBag diagnostics, SiteCaches? caches = null, StageClock? stages = null)
+    {
+        caches?.BeginLoad(Path.Combine(options.SiteDirectory, SiteConfig.FileName));
+        var config = SiteConfigLoader.Load(options.SiteDirectory, diagnostics);
+        if (config is null)
+        {
+            return null;
+        }
+
+        if (options.BaseUrl is { } baseUrl)
+        {
+            if (BaseUrlRule.Normalize(baseUrl, "--base-url", out var problem) is not { } normalized)
+            {
+                diagnostics.Error(SourceLocation.File("--base-url"), problem);
+                return null;
+            }
+
+            config = config with { BaseUrl = normalized };
+        }
+
+        // These stages are independent of each other: run them all so that every problem is reported in one run.
+        // The ones that do not need the content (UI strings, templates, assets, the base map, Git history) run beside
+        // reading and validating it: on a small site most of each is start-up cost (JIT, a git process) that would
+        // otherwise leave a core idle. The diagnostic bag is thread-safe and sorted at the end, so the output and the
+        // list of problems are the same whatever finishes first.
+        stages?.Mark("load site.yml");
+        var siteFiles = Task.Run(() => (
+            Bundles: I18nLoader.Load(config, diagnostics),
+            Templates: TemplateSet.Load(config, diagnostics),
+            Assets: AssetSet.Load(config, diagnostics)));
+        var baseMapTask = config.Features.MapBase is { } mapBase
+            ? Task.Run(() => BaseMap.Load(config.SiteDirectory, mapBase, diagnostics, config.Features.MapBaseLocation))
+            : Task.FromResult<BaseMap?>(null);
+        var historyTask = Task.Run(() => GitHistory.LastChanged(config.SiteDirectory, SiteConfig.ContentFolder));
+
+        var sources = Drafts.Apply(ContentLoader.Load(config, diagnostics, caches?.Files), options.Drafts, diagnostics);
+        stages?.Mark("read content");
+        var model = ModelBuilder.Build(config, sources, diagnostics, caches?.Entities);
+        stages?.Mark("validate content, render Markdown");
+        var (bundles, templates, assets) = siteFiles.GetAwaiter().GetResult();
+        var baseMap = baseMapTask.GetAwaiter().GetResult();
+        stages?.Mark("wait for i18n, templates, assets, base map");
+        if (model is null || diagnostics.HasErrors)
+        {
+            return null;
+        }
+
+        CheckUnits(model, bundles, diagnostics);
+        if (diagnostics.HasErrors)
+        {
+            return null;
+        }
+
+        AtlasMap? map = null;
+        if (config.Features.MapBase is { } basePath && baseMap is not null)
+        {
+            map = new AtlasMap(model, baseMap);
+            assets = assets.With("basemap.svg", basePath, baseMap.ToSvg());
+        }
+
+        stages?.Mark("maps");
+        var taxonomies = new Taxonomies(model);
+        var pages = SitePlanner.Plan(model, taxonomies, path => templates.Get(path) is not null);
+        stages?.Mark("taxonomies and page plan");
+        var history = historyTask.GetAwaiter().GetResult();
+        var updated = LastUpdated(history, model);
+        stages?.Mark("dates from Git");
+        return new LoadedSite(config, bundles, templates, assets, model, taxonomies, map, pages) { Updated = updated, History = history };
+    }
+
+    /// <summary>
+    /// One entity of <paramref name="site"/> read from its files again (through <paramref name="caches"/>, which keep
+    /// the parse and the entity for the next load) and validated against the ids of all entities; null when it is
+    /// gone, became a draft that is left out, gained or lost a file, or gives any diagnostic: a full load reports it.
+    /// </summary>
+    public static Entity? ReloadEntity(LoadedSite site, Entity entity, LoadOptions options, SiteCaches caches)
+    {
+        var source = ContentLoader.Reload(site.Config, entity.Collection, entity.Slug, entity.SourceFiles, caches.Files);
+        var bag = new DiagnosticBag();
+        source = source is null ? null : Drafts.Apply([source], options.Drafts, bag) is [var kept] ? kept : null;
+        var again = source is null ? null : ModelBuilder.BuildEntity(site.Config, source, site.Model.Ids, bag);
+        if (source is null || again is null || bag.ErrorCount + bag.WarningCount > 0 || !again.SourceFiles.SequenceEqual(entity.SourceFiles))
+        {
+            return null;
+        }
+
+        caches.Entities.Set(source, again); // the next load reuses it
+        return again;
+    }
+
+    /// <summary>Every unit used in content must have words in every language, or its pages could not be written.</summary>
+    private static void CheckUnits(SiteModel model, ImmutableDictionary<string, I18nBundle> bundles, DiagnosticBag diagnostics)
+    {
+        foreach (var entity in model.Entities)
+        {
+            foreach (var unit in entity.Fields.Values.OfType<UnitValue>())
+            {
+                foreach (var bundle in bundles.Values.Where(b => b.Get(Formatter.UnitKey(unit.Unit)) is null))
+                {
+                    diagnostics.Error(unit.Location,
+                        $"unit '{unit.Unit.Text}' has no words in {bundle.Path}; add '{Formatter.UnitKey(unit.Unit)}' there (e.g. \"{{n}} ...\").");
+                }
+            }
+        }
+    }
+
+    /// <summary>The date of the newest commit touching any of an entity's files.</summary>
+    private static ImmutableDictionary<EntityId, PartialDate> LastUpdated(IReadOnlyDictionary<string, DateTimeOffset> history, SiteModel model)
+    {
+        if (history.Count == 0)
+        {
+            return ImmutableDictionary<EntityId, PartialDate>.Empty;
+        }
+
+        var result = ImmutableDictionary.CreateBuilder<EntityId, PartialDate>();
+        foreach (var entity in model.Entities)
+        {
+            var latest = entity.SourceFiles.Select(f => history.TryGetValue(f, out var time) ? time : (DateTimeOffset?)null).Max();
+            if (latest is { } time)
+            {
+                var utc = time.UtcDateTime;
+                result[entity.Id] = new PartialDate(utc.Year, utc.Month, utc.Day);
+            }
+        }
+
+        return result.ToImmutable();
+    }
+}
