@@ -8,6 +8,7 @@ using Atlas.Charts;
 using Atlas.Localization;
 using Atlas.Maps;
 using Atlas.Model;
+using Atlas.Model.Fields;
 using Atlas.Output;
 using Atlas.Rendering;
 
@@ -481,7 +482,7 @@ public static class SiteBuilder
     public static LoadedSite? Load(BuildOptions options, DiagnosticBag diagnostics, StageClock? stages = null)
     {
         options.Cache?.BeginBuild(Path.Combine(options.SiteDirectory, SiteConfig.FileName));
-        var config = SiteConfigLoader.Load(options.SiteDirectory, diagnostics);
+        var config = SiteConfigLoader.Load(options.SiteDirectory, FieldTypes.Catalog, diagnostics);
         if (config is null)
         {
             return null;

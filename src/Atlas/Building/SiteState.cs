@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Atlas.Config;
 using Atlas.Model;
+using Atlas.Model.Fields;
 using Atlas.Rendering;
 
 namespace Atlas.Building;
@@ -156,20 +157,7 @@ public sealed record SiteState(
         var text = new StringBuilder(entity.Id.ToString());
         foreach (var (name, value) in entity.Fields)
         {
-            text.Append('\u0001').Append(name).Append('=');
-            switch (value)
-            {
-                case LocalizedValue localized:
-                    foreach (var (language, item) in localized.Text.Values)
-                    {
-                        text.Append(language).Append('\u0002').Append(item).Append('\u0003');
-                    }
-
-                    break;
-                default:
-                    text.Append(Exports.ValueExport.Cell(value, null));
-                    break;
-            }
+            text.Append('\u0001').Append(name).Append('=').Append(FieldTypes.Of(entity.Collection.Field(name)!).Canonical(value));
         }
 
         return text.ToString();
