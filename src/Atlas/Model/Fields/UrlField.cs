@@ -12,7 +12,7 @@ public sealed class UrlField : ScalarFieldType<UrlValue>
 {
     public override string Name => "url";
 
-    public override FieldDescription Describe(FieldDefinition field, ImmutableArray<string> languages) => new("https://...", "https://...");
+    public override FieldDescription Describe(FieldDefinition field, ImmutableArray<string> languages) => new("https://...", "https://example.org/page");
 
     protected override UrlValue? Parse(FieldDefinition field, YamlScalar scalar, string text, DiagnosticBag diagnostics)
     {
