@@ -83,6 +83,9 @@ internal sealed class FieldViews(SiteModel model, Formatter formatter, I18nBundl
             case (ReferenceField or ReferencesField, ReferencesValue references):
                 Entities(view, references, Label("list.separator"), summary);
                 break;
+            case (RouteField, ReferencesValue route):
+                Entities(view, route, " → ", summary); // an arrow, the same in every language: the order is the point
+                break;
             case var (type, _):
                 throw new UnreachableException($"field type '{type.Name}' has no view for templates ({value.GetType().Name} in '{field.Name}'); add its case to {nameof(FieldViews)}.");
         }

@@ -34,6 +34,7 @@ public sealed class FieldTypesTests
         ["url"] = new("{type: url}", "https://example.org/x", "https://example.org/x", "\"https://example.org/x\"", "https://example.org/x"),
         ["boolean"] = new("{type: boolean}", "true", "Yes", "true", "true"),
         ["reference"] = new("{type: reference, to: cities}", "chengdu", "Chengdu", "\"cities/chengdu\"", "cities/chengdu"),
+        ["route"] = new("{type: route, to: cities}", "[chongqing, chengdu]", "Chongqing → Chengdu", "[\"cities/chongqing\",\"cities/chengdu\"]", "cities/chongqing; cities/chengdu"),
         ["references"] = new("{type: references, to: cities}", "[chengdu, chongqing]", "Chengdu, Chongqing", "[\"cities/chengdu\",\"cities/chongqing\"]", "cities/chengdu; cities/chongqing"),
     }.ToImmutableSortedDictionary(StringComparer.Ordinal);
 

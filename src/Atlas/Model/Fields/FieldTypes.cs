@@ -22,9 +22,10 @@ public static class FieldTypes
     public static readonly BooleanField Boolean = new();
     public static readonly ReferenceField Reference = new();
     public static readonly ReferencesField References = new();
+    public static readonly RouteField Route = new();
 
     public static readonly ImmutableArray<ValueFieldType> All =
-        [Text, Localized, Number, Date, Year, Coordinates, Enum, Tags, Unit, Url, Boolean, Reference, References];
+        [Text, Localized, Number, Date, Year, Coordinates, Enum, Tags, Unit, Url, Boolean, Reference, References, Route];
 
     /// <summary>What <see cref="Config.SiteConfigLoader"/> resolves the names of site.yml against.</summary>
     public static readonly FieldTypeCatalog Catalog = new([.. All]);
