@@ -86,6 +86,19 @@ internal sealed class FieldViews(SiteModel model, Formatter formatter, I18nBundl
             case (RouteField, ReferencesValue route):
                 Entities(view, route, " → ", summary); // an arrow, the same in every language: the order is the point
                 break;
+            case (StatusField, StatusValue status):
+                var stage = Label($"stage.{status.Stage}");
+                view["stage"] = status.Stage;
+                view["stage_text"] = stage;
+                view["year"] = status.Year;
+                view["text"] = FormattableString.Invariant($"{stage} ({status.Year})");
+                view["source_id"] = status.Source.ToString();
+                if (summary is not null)
+                {
+                    view["source"] = summary(model.Get(status.Source));
+                }
+
+                break;
             case var (type, _):
                 throw new UnreachableException($"field type '{type.Name}' has no view for templates ({value.GetType().Name} in '{field.Name}'); add its case to {nameof(FieldViews)}.");
         }

@@ -35,6 +35,8 @@ public sealed class FieldTypesTests
         ["boolean"] = new("{type: boolean}", "true", "Yes", "true", "true"),
         ["reference"] = new("{type: reference, to: cities}", "chengdu", "Chengdu", "\"cities/chengdu\"", "cities/chengdu"),
         ["route"] = new("{type: route, to: cities}", "[chongqing, chengdu]", "Chongqing → Chengdu", "[\"cities/chongqing\",\"cities/chengdu\"]", "cities/chongqing; cities/chengdu"),
+        ["status"] = new("{type: status, to: cities}", "{stage: under-construction, year: 2023, source: chengdu}", "Under construction (2023)",
+            "{\"stage\":\"under-construction\",\"year\":2023,\"source\":\"cities/chengdu\"}", "under-construction; 2023; cities/chengdu"),
         ["references"] = new("{type: references, to: cities}", "[chengdu, chongqing]", "Chengdu, Chongqing", "[\"cities/chengdu\",\"cities/chongqing\"]", "cities/chengdu; cities/chongqing"),
     }.ToImmutableSortedDictionary(StringComparer.Ordinal);
 
@@ -48,6 +50,11 @@ public sealed class FieldTypesTests
         enum.f_tags.b: Beta
         boolean.true: "Yes"
         boolean.false: "No"
+        stage.planned: Planned
+        stage.under-construction: Under construction
+        stage.in-operation: In operation
+        stage.completed: Completed
+        stage.suspended: Suspended
         """;
 
     private static readonly ImmutableArray<string> Languages = ["zh", "en"];

@@ -23,9 +23,10 @@ public static class FieldTypes
     public static readonly ReferenceField Reference = new();
     public static readonly ReferencesField References = new();
     public static readonly RouteField Route = new();
+    public static readonly StatusField Status = new();
 
     public static readonly ImmutableArray<ValueFieldType> All =
-        [Text, Localized, Number, Date, Year, Coordinates, Enum, Tags, Unit, Url, Boolean, Reference, References, Route];
+        [Text, Localized, Number, Date, Year, Coordinates, Enum, Tags, Unit, Url, Boolean, Reference, References, Route, Status];
 
     /// <summary>What <see cref="Config.SiteConfigLoader"/> resolves the names of site.yml against.</summary>
     public static readonly FieldTypeCatalog Catalog = new([.. All]);
