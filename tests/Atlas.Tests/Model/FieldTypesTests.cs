@@ -1,10 +1,14 @@
 using System.Collections.Immutable;
+using System.Diagnostics;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Atlas.Config;
+using Atlas.Content;
 using Atlas.Diagnostics;
+using Atlas.Localization;
 using Atlas.Model;
 using Atlas.Model.Fields;
+using Atlas.Rendering;
 using Atlas.Tests.Support;
 using Atlas.Yaml;
 
@@ -130,6 +134,42 @@ public sealed class FieldTypesTests
             Assert.Equal(type.Canonical(here), type.Canonical(there));
             Assert.Equal(0, type.Compare(here, there));
         }
+    }
+
+    [Fact]
+    public void A_type_without_a_view_fails_loudly_instead_of_showing_nothing()
+    {
+        using var site = TestSite.Minimal();
+        var config = File.ReadAllText(Path.Combine(site.Directory, "site.yml"));
+        site.Write("site.yml", config.Replace("area: {type: number}", "area: {type: unshown}", StringComparison.Ordinal));
+        site.Write("content/parks/gaozhu.yml", File.ReadAllText(Path.Combine(site.Directory, "content/parks/gaozhu.yml")) + "area: anything\n");
+        var diagnostics = new DiagnosticBag();
+        var loaded = SiteConfigLoader.Load(site.Directory, new FieldTypeCatalog([.. FieldTypes.All, new UnshownField()]), diagnostics)!;
+        var model = ModelBuilder.Build(loaded, ContentLoader.Load(loaded, diagnostics), diagnostics)!;
+        Assert.Empty(diagnostics.ToSortedList());
+        var views = new ViewFactory(model, I18nLoader.Load(loaded, diagnostics));
+        var error = Assert.Throws<UnreachableException>(() => views.Entity(model.Get(new EntityId("parks", "gaozhu")), "en"));
+        Assert.Contains("'unshown' has no view for templates", error.Message);
+    }
+
+    /// <summary>A type that parses like text but that Rendering has no case for.</summary>
+    private sealed class UnshownField : ScalarFieldType<TextValue>
+    {
+        public override string Name => "unshown";
+
+        public override FieldDescription Describe(FieldDefinition field, ImmutableArray<string> languages) => new("anything", "anything");
+
+        protected override TextValue Parse(FieldDefinition field, YamlScalar scalar, string text, DiagnosticBag diagnostics) => new(scalar.Location, text);
+
+        public override void WriteSchema(Utf8JsonWriter json, FieldDefinition field, SchemaContext context) => json.WriteString("type", "string");
+
+        protected override void Write(Utf8JsonWriter json, TextValue value) => json.WriteStringValue(value.Text);
+
+        protected override string Cell(TextValue value, string? language) => value.Text;
+
+        protected override string Canonical(TextValue value) => value.Text;
+
+        protected override int Compare(TextValue x, TextValue y) => string.CompareOrdinal(x.Text, y.Text);
     }
 
     private static FieldDefinition Field(ValueFieldType type) =>
