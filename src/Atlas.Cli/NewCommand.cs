@@ -2,6 +2,7 @@ using System.CommandLine;
 using Atlas.Config;
 using Atlas.Diagnostics;
 using Atlas.Editing;
+using Atlas.Model.Fields;
 
 namespace Atlas.Cli;
 
@@ -22,7 +23,7 @@ public static class NewCommand
         {
             var siteDirectory = parse.GetValue(site)!;
             var diagnostics = new DiagnosticBag();
-            var config = SiteConfigLoader.Load(siteDirectory, diagnostics);
+            var config = SiteConfigLoader.Load(siteDirectory, FieldTypes.Catalog, diagnostics);
             var files = config is null ? null : EntityScaffolder.Create(config, parse.GetValue(collection)!, parse.GetValue(slug)!, diagnostics);
             if (files is null)
             {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Atlas.Config;
 using Atlas.Diagnostics;
 using Atlas.Editing;
+using Atlas.Model.Fields;
 
 namespace Atlas.Cli;
 
@@ -20,7 +21,7 @@ public static class SchemaCommand
         {
             var siteDirectory = parse.GetValue(site)!;
             var diagnostics = new DiagnosticBag();
-            var config = SiteConfigLoader.Load(siteDirectory, diagnostics);
+            var config = SiteConfigLoader.Load(siteDirectory, FieldTypes.Catalog, diagnostics);
             if (config is null)
             {
                 DiagnosticPrinter.Print(diagnostics.ToSortedList(), siteDirectory, stderr);

@@ -6,6 +6,7 @@ using Atlas.Config;
 using Atlas.Content;
 using Atlas.Diagnostics;
 using Atlas.Model;
+using Atlas.Model.Fields;
 using Atlas.Rendering;
 using BenchmarkDotNet.Attributes;
 
@@ -45,7 +46,7 @@ public class StageBenchmarks
         Sites.Ensure(Site);
         var directory = Sites.PathOf(Site);
         var diagnostics = new DiagnosticBag();
-        _config = SiteConfigLoader.Load(directory, diagnostics) ?? throw Fail(diagnostics, "site.yml");
+        _config = SiteConfigLoader.Load(directory, FieldTypes.Catalog, diagnostics) ?? throw Fail(diagnostics, "site.yml");
         _sources = ContentLoader.Load(_config, diagnostics);
         _site = SiteLoader.Load(new LoadOptions(directory), diagnostics) ?? throw Fail(diagnostics, "load");
         _output = Path.Combine(Sites.Root, $"out-{Site}-{Environment.ProcessId}");
@@ -64,7 +65,7 @@ public class StageBenchmarks
     public int Load()
     {
         var diagnostics = new DiagnosticBag();
-        var config = SiteConfigLoader.Load(Sites.PathOf(Site), diagnostics)!;
+        var config = SiteConfigLoader.Load(Sites.PathOf(Site), FieldTypes.Catalog, diagnostics)!;
         return ContentLoader.Load(config, diagnostics).Length + diagnostics.ErrorCount;
     }
 

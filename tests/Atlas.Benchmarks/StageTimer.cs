@@ -8,6 +8,7 @@ using Atlas.Exports;
 using Atlas.Localization;
 using Atlas.Maps;
 using Atlas.Model;
+using Atlas.Model.Fields;
 using Atlas.Rendering;
 
 namespace Atlas.Benchmarks;
@@ -30,7 +31,7 @@ public static class StageTimer
             Console.WriteLine($"   {"stage",-44} {"ms",9} {"alloc MiB",10} {"gen2",5}");
             var total = Stopwatch.StartNew();
             var diagnostics = new DiagnosticBag();
-            var config = Time("SiteConfigLoader.Load", () => SiteConfigLoader.Load(directory, diagnostics)!);
+            var config = Time("SiteConfigLoader.Load", () => SiteConfigLoader.Load(directory, FieldTypes.Catalog, diagnostics)!);
             var bundles = Time("I18nLoader.Load", () => I18nLoader.Load(config, diagnostics));
             var templates = Time("TemplateSet.Load", () => TemplateSet.Load(config, diagnostics));
             var assets = Time("AssetSet.Load", () => AssetSet.Load(config, diagnostics));

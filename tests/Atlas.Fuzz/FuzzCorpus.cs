@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Atlas.Config;
 using Atlas.Diagnostics;
 using Atlas.Yaml;
+using Atlas.Model.Fields;
 
 namespace Atlas.Fuzz;
 
@@ -34,7 +35,7 @@ public sealed partial class FuzzCorpus
     public static FuzzCorpus Load(string repository)
     {
         var diagnostics = new DiagnosticBag();
-        var config = SiteConfigLoader.Load(repository, diagnostics)
+        var config = SiteConfigLoader.Load(repository, FieldTypes.Catalog, diagnostics)
                      ?? throw new InvalidOperationException("the shipped site.yml does not load:\n" + string.Join("\n", diagnostics.ToSortedList()));
         var files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal)
         {

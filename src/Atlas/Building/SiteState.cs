@@ -6,6 +6,7 @@ using System.Text.Json;
 using Atlas.Config;
 using Atlas.Loading;
 using Atlas.Model;
+using Atlas.Model.Fields;
 using Atlas.Rendering;
 
 namespace Atlas.Building;
@@ -157,20 +158,7 @@ public sealed record SiteState(
         var text = new StringBuilder(entity.Id.ToString());
         foreach (var (name, value) in entity.Fields)
         {
-            text.Append('\u0001').Append(name).Append('=');
-            switch (value)
-            {
-                case LocalizedValue localized:
-                    foreach (var (language, item) in localized.Text.Values)
-                    {
-                        text.Append(language).Append('\u0002').Append(item).Append('\u0003');
-                    }
-
-                    break;
-                default:
-                    text.Append(Exports.ValueExport.Cell(value, null));
-                    break;
-            }
+            text.Append('\u0001').Append(name).Append('=').Append(FieldTypes.Of(entity.Collection.Field(name)!).Canonical(value));
         }
 
         return text.ToString();

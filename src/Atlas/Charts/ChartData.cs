@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Atlas.Config;
 using Atlas.Model;
+using Atlas.Model.Fields;
 
 namespace Atlas.Charts;
 
@@ -17,9 +18,9 @@ public sealed class ChartData
         var bySubject = new Dictionary<EntityId, List<ChartPoint>>();
         foreach (var collection in model.Config.Collections)
         {
-            var unitField = collection.Fields.FirstOrDefault(f => f.Type == FieldType.Unit);
-            var numberField = collection.Fields.FirstOrDefault(f => f.Type == FieldType.Number);
-            var yearField = collection.Fields.FirstOrDefault(f => f.Type == FieldType.Year);
+            var unitField = collection.Fields.FirstOrDefault(f => f.Type == FieldTypes.Unit);
+            var numberField = collection.Fields.FirstOrDefault(f => f.Type == FieldTypes.Number);
+            var yearField = collection.Fields.FirstOrDefault(f => f.Type == FieldTypes.Year);
             if (unitField is null || numberField is null || yearField is null)
             {
                 continue;

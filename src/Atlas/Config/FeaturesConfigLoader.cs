@@ -55,7 +55,7 @@ internal static class FeaturesConfigLoader
                     continue;
                 }
 
-                if (field is not null && !fields[field].Any(f => f.Type is FieldType.Tags or FieldType.Enum or FieldType.Reference or FieldType.References))
+                if (field is not null && !fields[field].Any(f => f.Type.Roles.HasFlag(FieldRoles.Terms)))
                 {
                     diagnostics.Error(map["field"]!.Location, $"taxonomy '{key.Value}' groups by '{field}', but no collection has a tags, enum or reference field of that name.");
                     continue;
@@ -129,7 +129,7 @@ internal static class FeaturesConfigLoader
                 var field = layerReader.String("field", required: false,
                     fallback: shape == MapLayerShape.Points ? "coordinates" : "cities")!;
                 var definition = collection.Field(field);
-                var expected = shape == MapLayerShape.Points ? definition?.Type == FieldType.Coordinates : definition?.IsReference == true;
+                var expected = shape == MapLayerShape.Points ? definition?.Type.Roles.HasFlag(FieldRoles.Point) == true : definition?.IsReference == true;
                 if (!expected)
                 {
                     diagnostics.Error(layer.Location,
@@ -142,7 +142,7 @@ internal static class FeaturesConfigLoader
         }
 
         var featured = site.String("featured", required: false);
-        if (featured is not null && !fields[featured].Any(f => f.Type == FieldType.Boolean))
+        if (featured is not null && !fields[featured].Any(f => f.Type.Roles.HasFlag(FieldRoles.Flag)))
         {
             diagnostics.Error(site.Mapping["featured"]!.Location, $"featured names '{featured}', but no collection has a boolean field of that name.");
         }
@@ -153,7 +153,7 @@ internal static class FeaturesConfigLoader
             var reader = new MappingReader(charts, "charts", diagnostics);
             reader.RejectUnknownKeys("series");
             series = reader.String("series", required: true);
-            if (series is not null && !fields[series].Any(f => f.Type == FieldType.Text))
+            if (series is not null && !fields[series].Any(f => f.Type.Roles.HasFlag(FieldRoles.Label)))
             {
                 diagnostics.Error(charts["series"]!.Location, $"charts.series names '{series}', but no collection has a text field of that name.");
             }
@@ -182,7 +182,7 @@ internal static class FeaturesConfigLoader
 
     private static void CheckDateFields(ImmutableArray<string> names, ILookup<string, FieldDefinition> fields, YamlMapping where, DiagnosticBag diagnostics)
     {
-        foreach (var name in names.Where(n => !fields[n].Any(f => f.Type is FieldType.Date or FieldType.Year)))
+        foreach (var name in names.Where(n => !fields[n].Any(f => f.Type.Roles.HasFlag(FieldRoles.Date))))
         {
             diagnostics.Error(where.Location, $"'{name}' is not a date or year field of any collection.");
         }

@@ -15,8 +15,8 @@ public sealed record FieldDefinition(
     ImmutableArray<string> Values,
     SourceLocation Location)
 {
-    public bool IsReference => Type is FieldType.Reference or FieldType.References;
+    public bool IsReference => Type.IsReference;
 
     /// <summary>Whether the field's value differs per language (and so may be set in front matter).</summary>
-    public bool IsLocalized => Type == FieldType.Localized;
+    public bool IsLocalized => Type.IsLocalized;
 }

@@ -15,29 +15,8 @@ public static partial class SiteConfigLoader
     private static readonly string[] SiteKeys =
         ["title", "description", "base_url", "default_language", "output", "languages", "collections", "markdown", .. FeaturesConfigLoader.Keys];
 
-    private static readonly string[] CollectionKeys =
-        ["title", "folder", "order", "templates", "fallback", "sort", "fields"];
-
-    private static readonly string[] FieldKeys = ["type", "required", "to", "values"];
-
-    private static readonly Dictionary<string, FieldType> TypeNames = new(StringComparer.Ordinal)
-    {
-        ["text"] = FieldType.Text,
-        ["localized"] = FieldType.Localized,
-        ["number"] = FieldType.Number,
-        ["date"] = FieldType.Date,
-        ["year"] = FieldType.Year,
-        ["coordinates"] = FieldType.Coordinates,
-        ["enum"] = FieldType.Enum,
-        ["tags"] = FieldType.Tags,
-        ["unit"] = FieldType.Unit,
-        ["url"] = FieldType.Url,
-        ["boolean"] = FieldType.Boolean,
-        ["reference"] = FieldType.Reference,
-        ["references"] = FieldType.References,
-    };
-
-    public static SiteConfig? Load(string siteDirectory, DiagnosticBag diagnostics)
+    /// <param name="fieldTypes">The field types a collection may declare (<c>FieldTypes.Catalog</c> of the model).</param>
+    public static SiteConfig? Load(string siteDirectory, FieldTypeCatalog fieldTypes, DiagnosticBag diagnostics)
     {
         siteDirectory = Path.GetFullPath(siteDirectory);
         var file = SourcePolicy.Find(SourcePolicy.Site(siteDirectory), SiteConfig.FileName, diagnostics, out var exists);
@@ -61,10 +40,10 @@ public static partial class SiteConfigLoader
             return null;
         }
 
-        return Parse(siteDirectory, mapping, diagnostics);
+        return Parse(siteDirectory, mapping, fieldTypes, diagnostics);
     }
 
-    private static SiteConfig? Parse(string siteDirectory, YamlMapping mapping, DiagnosticBag diagnostics)
+    private static SiteConfig? Parse(string siteDirectory, YamlMapping mapping, FieldTypeCatalog fieldTypes, DiagnosticBag diagnostics)
     {
         var errorsBefore = diagnostics.ErrorCount;
         var reader = new MappingReader(mapping, SiteConfig.FileName, diagnostics);
@@ -95,7 +74,7 @@ public static partial class SiteConfigLoader
         }
 
         var output = reader.String("output", required: false, fallback: "public")!;
-        var collections = ParseCollections(reader.Node<YamlMapping>("collections", required: true), codes, diagnostics);
+        var collections = CollectionConfigLoader.Parse(reader.Node<YamlMapping>("collections", required: true), codes, fieldTypes, diagnostics);
         var features = FeaturesConfigLoader.Parse(reader, codes, collections, diagnostics);
         var markdown = ParseMarkdown(reader.Node<YamlMapping>("markdown", required: false), diagnostics);
 
@@ -230,195 +209,5 @@ public static partial class SiteConfigLoader
         }
 
         return LocalizedText.From(values);
-    }
-
-    private static ImmutableArray<CollectionConfig> ParseCollections(
-        YamlMapping? mapping, ImmutableArray<string> languages, DiagnosticBag diagnostics)
-    {
-        if (mapping is null)
-        {
-            return [];
-        }
-
-        var collections = ImmutableArray.CreateBuilder<CollectionConfig>();
-        var index = 0;
-        foreach (var (key, value) in mapping.Entries)
-        {
-            index++;
-            var name = key.Value;
-            if (!Slug.IsValid(name))
-            {
-                diagnostics.Error(key.Location, $"collection name '{name}' must use {Slug.Rule}.");
-                continue;
-            }
-
-            if (value is not YamlMapping map)
-            {
-                diagnostics.Error(value.Location, $"collection '{name}' must be a map with title and fields.");
-                continue;
-            }
-
-            var context = $"collection '{name}'";
-            var reader = new MappingReader(map, context, diagnostics);
-            reader.RejectUnknownKeys(CollectionKeys);
-            var title = ParseLocalized(reader.Node<YamlNode>("title", required: true), $"{name}.title", languages, diagnostics);
-            var folder = reader.String("folder", required: false, fallback: name)!;
-            if (!Slug.IsValid(folder))
-            {
-                diagnostics.Error(map["folder"]!.Location, $"folder '{folder}' must use {Slug.Rule}.");
-            }
-
-            var order = reader.Int("order", index);
-            var fallback = reader.Bool("fallback", false);
-
-            var entityTemplate = "entity.html";
-            var indexTemplate = "collection.html";
-            if (reader.Node<YamlMapping>("templates", required: false) is { } templates)
-            {
-                var templatesReader = new MappingReader(templates, $"{context} templates", diagnostics);
-                templatesReader.RejectUnknownKeys("entity", "index");
-                entityTemplate = templatesReader.String("entity", required: false, fallback: entityTemplate)!;
-                indexTemplate = templatesReader.String("index", required: false, fallback: indexTemplate)!;
-            }
-
-            var fields = ParseFields(reader.Node<YamlMapping>("fields", required: false), context, diagnostics);
-
-            CollectionSort? sort = null;
-            if (reader.Node<YamlMapping>("sort", required: false) is { } sortMap)
-            {
-                var sortReader = new MappingReader(sortMap, $"{context} sort", diagnostics);
-                sortReader.RejectUnknownKeys("field", "order");
-                var field = sortReader.String("field", required: true) ?? "name";
-                var direction = sortReader.String("order", required: false, fallback: "ascending");
-                if (direction is not ("ascending" or "descending"))
-                {
-                    diagnostics.Error(sortMap["order"]!.Location, "sort order must be 'ascending' or 'descending'.");
-                }
-
-                if (!CollectionConfig.BuiltInFields.Contains(field) && fields.All(f => f.Name != field))
-                {
-                    diagnostics.Error(sortMap.Location, $"{context} sorts by '{field}', which is not one of its fields.");
-                }
-
-                sort = new CollectionSort(field, direction == "descending");
-            }
-
-            collections.Add(new CollectionConfig(name, folder, title, order, entityTemplate, indexTemplate, fallback, sort,
-                fields, key.Location));
-        }
-
-        var result = collections.ToImmutable();
-        ValidateTargets(result, diagnostics);
-        foreach (var group in result.GroupBy(c => c.Folder).Where(g => g.Count() > 1))
-        {
-            diagnostics.Error(group.Last().Location, $"collections {string.Join(" and ", group.Select(c => c.Name))} share the folder '{group.Key}'.");
-        }
-
-        return [.. result.OrderBy(c => c.Order).ThenBy(c => c.Name, StringComparer.Ordinal)];
-    }
-
-    private static ImmutableArray<FieldDefinition> ParseFields(YamlMapping? mapping, string context, DiagnosticBag diagnostics)
-    {
-        var fields = ImmutableArray.CreateBuilder<FieldDefinition>();
-        var declared = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (key, value) in mapping?.Entries ?? [])
-        {
-            var name = key.Value;
-            if (!FieldName().IsMatch(name))
-            {
-                diagnostics.Error(key.Location, $"field name '{name}' must be lowercase letters, digits and underscores.");
-                continue;
-            }
-
-            if (value is not YamlMapping map)
-            {
-                diagnostics.Error(value.Location, $"field '{name}' of {context} must be a map like {{type: text}}.");
-                continue;
-            }
-
-            var reader = new MappingReader(map, $"field '{name}'", diagnostics);
-            reader.RejectUnknownKeys(FieldKeys);
-            var typeName = reader.String("type", required: true) ?? "text";
-            if (!TypeNames.TryGetValue(typeName, out var type))
-            {
-                diagnostics.Error(map["type"]?.Location ?? map.Location,
-                    $"unknown field type '{typeName}'; use one of: {string.Join(", ", TypeNames.Keys)}.");
-                continue;
-            }
-
-            var required = reader.Bool("required", false);
-            var targets = ImmutableArray<string>.Empty;
-            if (type is FieldType.Reference or FieldType.References)
-            {
-                targets = StringList(map["to"], diagnostics);
-                if (targets.IsEmpty)
-                {
-                    diagnostics.Error(map.Location, $"reference field '{name}' needs 'to:' naming the collection(s) it points into.");
-                }
-            }
-            else if (map["to"] is { } to)
-            {
-                diagnostics.Error(to.Location, $"'to' only applies to reference fields; '{name}' is {typeName}.");
-            }
-
-            var values = ImmutableArray<string>.Empty;
-            if (type is FieldType.Enum or FieldType.Tags)
-            {
-                values = StringList(map["values"], diagnostics);
-                if (values.IsEmpty)
-                {
-                    diagnostics.Error(map.Location, $"field '{name}' needs 'values:' listing what it may hold.");
-                }
-
-                foreach (var bad in values.Where(v => !Slug.IsValid(v)))
-                {
-                    diagnostics.Error(map["values"]!.Location, $"value '{bad}' of field '{name}' must use {Slug.Rule}.");
-                }
-            }
-
-            if (CollectionConfig.BuiltInFields.Contains(name) && type != FieldType.Localized)
-            {
-                diagnostics.Error(key.Location, $"'{name}' is built in and always localized; remove it or declare it as {{type: localized}}.");
-                continue;
-            }
-
-            declared.Add(name);
-            fields.Add(new FieldDefinition(name, type, required, targets, values, key.Location));
-        }
-
-        // name and summary come first and are always required: every page needs a title and a description.
-        var builtIns = CollectionConfig.BuiltInFields
-            .Select(n => new FieldDefinition(n, FieldType.Localized, true, [], [], mapping?.Location ?? default));
-        return [.. builtIns, .. fields.Where(f => !CollectionConfig.BuiltInFields.Contains(f.Name))];
-    }
-
-    [GeneratedRegex("^[a-z][a-z0-9_]*$", RegexOptions.CultureInvariant)]
-    private static partial Regex FieldName();
-
-    private static ImmutableArray<string> StringList(YamlNode? node, DiagnosticBag diagnostics) => node switch
-    {
-        null => [],
-        YamlScalar scalar => [scalar.Value],
-        YamlSequence sequence => [.. sequence.Items.OfType<YamlScalar>().Select(s => s.Value)],
-        _ => Invalid(node, diagnostics),
-    };
-
-    private static ImmutableArray<string> Invalid(YamlNode node, DiagnosticBag diagnostics)
-    {
-        diagnostics.Error(node.Location, $"expected a name or a list of names, not {node.Shape}.");
-        return [];
-    }
-
-    private static void ValidateTargets(ImmutableArray<CollectionConfig> collections, DiagnosticBag diagnostics)
-    {
-        var names = collections.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
-        foreach (var field in collections.SelectMany(c => c.Fields).Where(f => f.IsReference))
-        {
-            foreach (var target in field.Targets.Where(t => !names.Contains(t)))
-            {
-                diagnostics.Error(field.Location,
-                    $"field '{field.Name}' points to collection '{target}', which site.yml does not declare.");
-            }
-        }
     }
 }

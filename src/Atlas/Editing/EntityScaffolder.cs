@@ -1,6 +1,7 @@
 using System.Text;
 using Atlas.Config;
 using Atlas.Diagnostics;
+using Atlas.Model.Fields;
 using Atlas.Sources;
 
 namespace Atlas.Editing;
@@ -77,7 +78,7 @@ public static class EntityScaffolder
         yaml.Append($"# A new entry of '{collection.Name}'. Fill in every field marked required; the build names any that is missing.\n");
         foreach (var field in collection.Fields)
         {
-            var hint = Hint(field);
+            var hint = FieldTypes.Of(field).Describe(field, [.. config.Languages.Select(l => l.Code)]).Shape;
             if (field.Name is "name")
             {
                 yaml.Append("name:  # required\n");
@@ -103,20 +104,4 @@ public static class EntityScaffolder
 
     private static string Prose(LanguageConfig language) =>
         $"---\nsummary:\n---\n";
-
-    private static string Hint(FieldDefinition field) => field.Type switch
-    {
-        FieldType.Enum => "one of " + string.Join(", ", field.Values),
-        FieldType.Tags => "a list of " + string.Join(", ", field.Values),
-        FieldType.Reference => field.Targets.Length == 1 ? $"a slug of {field.Targets[0]}" : $"collection/slug in {string.Join(", ", field.Targets)}",
-        FieldType.References => field.Targets.Length == 1 ? $"[slugs of {field.Targets[0]}]" : $"[collection/slug, ...] in {string.Join(", ", field.Targets)}",
-        FieldType.Date => "YYYY-MM-DD, YYYY-MM or YYYY",
-        FieldType.Year => "a year like 2025",
-        FieldType.Coordinates => "[longitude, latitude]",
-        FieldType.Number => "a number",
-        FieldType.Unit => "a unit such as 亿元 or 万辆",
-        FieldType.Boolean => "true or false",
-        FieldType.Url => "https://...",
-        _ => "text",
-    };
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Atlas.Config;
 using Atlas.Maps;
 using Atlas.Model;
+using Atlas.Model.Fields;
 
 namespace Atlas.Exports;
 
@@ -65,7 +66,7 @@ public static class DataExporter
                 if (entity.Field(field.Name) is { } value)
                 {
                     json.WritePropertyName(field.Name);
-                    ValueExport.WriteJson(json, field, value);
+                    FieldTypes.Of(field).WriteJson(json, value);
                 }
             }
 
@@ -94,7 +95,7 @@ public static class DataExporter
         csv.AppendJoin(',', new[] { "id" }.Concat(columns.Select(c => c.Header)).Select(Quote)).Append("\r\n");
         foreach (var entity in entities)
         {
-            var cells = columns.Select(c => ValueExport.Cell(entity.Field(c.Field.Name), c.Language));
+            var cells = columns.Select(c => entity.Field(c.Field.Name) is { } value ? FieldTypes.Of(c.Field).Cell(value, c.Language) : "");
             csv.AppendJoin(',', new[] { entity.Id.ToString() }.Concat(cells).Select(Quote)).Append("\r\n");
         }
 

@@ -5,6 +5,7 @@ using Atlas.Diagnostics;
 using Atlas.Localization;
 using Atlas.Maps;
 using Atlas.Model;
+using Atlas.Model.Fields;
 using Atlas.Rendering;
 
 namespace Atlas.Loading;
@@ -19,7 +20,7 @@ public static class SiteLoader
     public static LoadedSite? Load(LoadOptions options, DiagnosticBag diagnostics, SiteCaches? caches = null, StageClock? stages = null)
     {
         caches?.BeginLoad(Path.Combine(options.SiteDirectory, SiteConfig.FileName));
-        var config = SiteConfigLoader.Load(options.SiteDirectory, diagnostics);
+        var config = SiteConfigLoader.Load(options.SiteDirectory, FieldTypes.Catalog, diagnostics);
         if (config is null)
         {
             return null;

@@ -105,12 +105,9 @@ public static class I18nLoader
                 {
                     required.Add($"enum.{field.Name}.{value}");
                 }
-            }
-        }
 
-        if (config.Collections.SelectMany(c => c.Fields).Any(f => f.Type == FieldType.Boolean))
-        {
-            required.UnionWith(["boolean.true", "boolean.false"]);
+                required.UnionWith(field.Type.UiStrings(field));
+            }
         }
 
         foreach (var bundle in bundles.Values)

@@ -5,7 +5,11 @@ using Atlas.Diagnostics;
 namespace Atlas.Model;
 
 /// <summary>A typed, validated field value with the place it was written (for diagnostics raised later).</summary>
-public abstract record FieldValue(SourceLocation Location);
+public abstract record FieldValue(SourceLocation Location)
+{
+    /// <summary>The entities the value names; each must exist (checked once all entities are known).</summary>
+    public virtual IEnumerable<EntityId> LinkedEntities => [];
+}
 
 public sealed record TextValue(SourceLocation Location, string Text) : FieldValue(Location);
 
@@ -30,5 +34,8 @@ public sealed record BooleanValue(SourceLocation Location, bool Value) : FieldVa
 
 public sealed record UrlValue(SourceLocation Location, string Url) : FieldValue(Location);
 
-/// <summary>A reference or list of references, resolved: every target exists.</summary>
-public sealed record ReferencesValue(SourceLocation Location, ImmutableArray<EntityId> Targets) : FieldValue(Location);
+/// <summary>A reference or list of references (in the order written), resolved: every target exists.</summary>
+public sealed record ReferencesValue(SourceLocation Location, ImmutableArray<EntityId> Targets) : FieldValue(Location)
+{
+    public override IEnumerable<EntityId> LinkedEntities => Targets;
+}

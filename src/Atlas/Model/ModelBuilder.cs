@@ -5,6 +5,7 @@ using Atlas.Config;
 using Atlas.Content;
 using Atlas.Diagnostics;
 using Atlas.Markdown;
+using Atlas.Model.Fields;
 using Atlas.Yaml;
 
 namespace Atlas.Model;
@@ -93,7 +94,7 @@ public static class ModelBuilder
                 continue; // an empty value is an absent value; required fields are checked below
             }
 
-            var value = FieldParser.Parse(field, node, languages, id, diagnostics);
+            var value = FieldTypes.Of(field).Parse(field, node, languages, diagnostics);
             if (value is null)
             {
                 invalid.Add(field.Name);
@@ -164,7 +165,7 @@ public static class ModelBuilder
                 if (field.Required && !invalid.Contains(field.Name))
                 {
                     diagnostics.Error(dataLocation,
-                        $"required field '{field.Name}' is missing; add {field.Name}: {Example(field, languages)}.");
+                        $"required field '{field.Name}' is missing; add {field.Name}: {FieldTypes.Of(field).Describe(field, languages).Example}.");
                     ok = false;
                 }
 
@@ -185,35 +186,18 @@ public static class ModelBuilder
         return ok;
     }
 
-    private static string Example(FieldDefinition field, ImmutableArray<string> languages) => field.Type switch
-    {
-        FieldType.Localized => "{" + string.Join(", ", languages.Select(l => l + ": ...")) + "}",
-        FieldType.References => $"[{field.Targets[0]}-slug]",
-        FieldType.Reference => field.Targets.Length == 1 ? "slug" : "collection/slug",
-        FieldType.Date => "2021-12-14",
-        FieldType.Year => "2025",
-        FieldType.Coordinates => "[104.07, 30.67]",
-        FieldType.Number => "123.4",
-        FieldType.Enum => field.Values[0],
-        FieldType.Tags => $"[{field.Values[0]}]",
-        FieldType.Unit => "亿元",
-        FieldType.Url => "https://...",
-        FieldType.Boolean => "true",
-        _ => "...",
-    };
-
     private static bool CheckReferences(CollectionConfig collection, EntityId self,
         ImmutableSortedDictionary<string, FieldValue>.Builder fields, IReadOnlySet<EntityId> known, DiagnosticBag diagnostics)
     {
         var ok = true;
-        foreach (var field in collection.Fields.Where(f => f.IsReference))
+        foreach (var field in collection.Fields)
         {
-            if (!fields.TryGetValue(field.Name, out var value) || value is not ReferencesValue references)
+            if (!fields.TryGetValue(field.Name, out var value))
             {
                 continue;
             }
 
-            foreach (var target in references.Targets)
+            foreach (var target in value.LinkedEntities)
             {
                 if (target == self)
                 {

@@ -135,9 +135,11 @@ public sealed class SiteModel
         }
 
         var withValue = bySlug.Where(e => e.Field(sort.Field) is not null);
+        var type = Fields.FieldTypes.Of(collection.Field(sort.Field)!);
+        var comparer = Comparer<FieldValue>.Create(type.Compare);
         var ordered = sort.Descending
-            ? withValue.OrderByDescending(e => e.Field(sort.Field)!, FieldValueComparer.Instance)
-            : withValue.OrderBy(e => e.Field(sort.Field)!, FieldValueComparer.Instance);
+            ? withValue.OrderByDescending(e => e.Field(sort.Field)!, comparer)
+            : withValue.OrderBy(e => e.Field(sort.Field)!, comparer);
         return [.. ordered.ThenBy(e => e.Slug, StringComparer.Ordinal), .. bySlug.Where(e => e.Field(sort.Field) is null)];
     }
 }

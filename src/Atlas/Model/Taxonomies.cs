@@ -93,7 +93,7 @@ public sealed class Taxonomies
             }
         }
 
-        var enumField = declared.FirstOrDefault(f => f.Type is FieldType.Tags or FieldType.Enum)?.Name;
+        var enumField = declared.FirstOrDefault(f => f.Type == Fields.FieldTypes.Tags || f.Type == Fields.FieldTypes.Enum)?.Name;
         return [.. order.OrderBy(o => o.Rank).ThenBy(o => o.Key, StringComparer.Ordinal)
             .Select(o => new TaxonomyTerm(o.Key, o.Target is null ? enumField : null, o.Target, null, [.. byKey[o.Key]]))];
     }

@@ -266,103 +266,10 @@ public sealed class ViewFactory
         }
     }
 
-    /// <summary>
-    /// One field as templates see it: name, label, type, formatted text, and for lists the items. Null when unset.
-    /// A number in a collection that has a unit field is a quantity in that unit ("81,986.67亿元" / "about 8.20 trillion yuan").
-    /// </summary>
-    private ScriptObject? FieldView(Entity entity, FieldDefinition field, string language, bool summariesOfTargets)
-    {
-        var value = entity.Field(field.Name);
-        if (value is null)
-        {
-            return null;
-        }
-
-        var formatter = _formatters[language];
-        var label = Label(language, $"field.{field.Name}");
-        var view = new ScriptObject
-        {
-            ["name"] = field.Name,
-            ["label"] = label,
-            ["type"] = field.Type.ToString().ToLowerInvariant(),
-        };
-
-        switch (value)
-        {
-            case TextValue text:
-                view["text"] = text.Text;
-                break;
-            case LocalizedValue localized:
-                view["text"] = localized.Text[language];
-                break;
-            case NumberValue number:
-                view["value"] = number.Number;
-                if (entity.Collection.Fields.FirstOrDefault(f => f.Type == FieldType.Unit) is { } unitField &&
-                    entity.Field(unitField.Name) is UnitValue unit)
-                {
-                    var (plain, exact) = formatter.QuantityParts(number.Number, unit.Unit);
-                    view["text"] = formatter.Quantity(number.Number, unit.Unit);
-                    view["plain"] = plain; // without "about", for templates that add the source's own qualifier
-                    view["exact"] = exact;
-                }
-                else
-                {
-                    view["text"] = formatter.Number(number.Number);
-                    view["plain"] = view["text"];
-                    view["exact"] = true;
-                }
-
-                break;
-            case DateValue date:
-                view["text"] = formatter.Date(date.Date);
-                view["iso"] = date.Date.ToString();
-                view["year"] = date.Date.Year;
-                break;
-            case YearValue year:
-                view["text"] = year.Year.ToString(CultureInfo.InvariantCulture);
-                view["value"] = year.Year;
-                break;
-            case CoordinatesValue coordinates:
-                view["lon"] = coordinates.Longitude;
-                view["lat"] = coordinates.Latitude;
-                view["text"] = FormattableString.Invariant($"{coordinates.Latitude:0.00}° N, {coordinates.Longitude:0.00}° E");
-                break;
-            case EnumValue enumValue:
-                view["value"] = enumValue.Value;
-                view["text"] = Label(language, $"enum.{field.Name}.{enumValue.Value}");
-                break;
-            case TagsValue tags:
-                var items = tags.Values.Select(v => Obj(("value", v), ("text", Label(language, $"enum.{field.Name}.{v}")))).ToList();
-                view["items"] = Array(items);
-                view["text"] = string.Join(Label(language, "list.separator"), items.Select(i => i["text"] as string));
-                break;
-            case UnitValue unitValue:
-                view["value"] = unitValue.Unit.Text;
-                view["text"] = unitValue.Unit.Text;
-                break;
-            case BooleanValue boolean:
-                view["value"] = boolean.Value;
-                view["text"] = Label(language, boolean.Value ? "boolean.true" : "boolean.false");
-                break;
-            case UrlValue url:
-                view["text"] = url.Url;
-                view["url"] = url.Url;
-                break;
-            case ReferencesValue references:
-                var names = references.Targets.Select(t => _model.Get(t)).ToList();
-                view["text"] = string.Join(Label(language, "list.separator"), names.Select(n => n.Name[language]));
-                view["ids"] = Array(references.Targets.Select(t => (object)t.ToString()));
-                if (summariesOfTargets)
-                {
-                    view["items"] = Array(names.Select(n => Summary(n, language)));
-                }
-
-                break;
-        }
-
-        view.IsReadOnly = true;
-        return view;
-    }
+    /// <summary>One field as templates see it (see <see cref="FieldViews"/>); null when unset.</summary>
+    private ScriptObject? FieldView(Entity entity, FieldDefinition field, string language, bool summariesOfTargets) =>
+        new FieldViews(_model, _formatters[language], _bundles[language], language)
+            .View(entity, field, summariesOfTargets ? target => Summary(target, language) : null);
 
     private string Label(string language, string key) => _bundles[language].Get(key) ?? key;
 

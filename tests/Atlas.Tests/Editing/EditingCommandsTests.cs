@@ -3,6 +3,7 @@ using Atlas.Config;
 using Atlas.Diagnostics;
 using Atlas.Editing;
 using Atlas.Tests.Support;
+using Atlas.Model.Fields;
 
 namespace Atlas.Tests.Editing;
 
@@ -126,7 +127,7 @@ public sealed class EditingCommandsTests
     public void The_committed_schemas_match_site_yml()
     {
         var diagnostics = new DiagnosticBag();
-        var config = SiteConfigLoader.Load(Repository.Root, diagnostics)!;
+        var config = SiteConfigLoader.Load(Repository.Root, FieldTypes.Catalog, diagnostics)!;
         foreach (var (path, content) in SchemaWriter.Schemas(config))
         {
             var committed = Path.Combine(Repository.Root, path);

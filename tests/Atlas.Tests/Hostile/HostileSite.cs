@@ -5,6 +5,7 @@ using Atlas.Diagnostics;
 using Atlas.Fuzz;
 using Atlas.Tests.Support;
 using Atlas.Yaml;
+using Atlas.Model.Fields;
 
 namespace Atlas.Tests.Hostile;
 
@@ -35,7 +36,7 @@ public sealed partial class HostileSite : IDisposable
         Corpus.Value.WriteTo(Directory);
         AddUrlField();
         var diagnostics = new DiagnosticBag();
-        Config = SiteConfigLoader.Load(Directory, diagnostics) ?? throw new InvalidOperationException(string.Join("\n", diagnostics.ToSortedList()));
+        Config = SiteConfigLoader.Load(Directory, FieldTypes.Catalog, diagnostics) ?? throw new InvalidOperationException(string.Join("\n", diagnostics.ToSortedList()));
         Originals = System.IO.Directory.EnumerateFiles(Directory, "*", SearchOption.AllDirectories)
             .ToDictionary(f => Path.GetRelativePath(Directory, f).Replace('\\', '/'), File.ReadAllText);
     }
@@ -76,7 +77,7 @@ public sealed partial class HostileSite : IDisposable
         foreach (var (collection, slug) in Targets)
         {
             var dataPath = $"content/{collection.Folder}/{slug}.yml";
-            var fields = collection.Fields.Where(f => typed != (f.Type is FieldType.Localized or FieldType.Text))
+            var fields = collection.Fields.Where(f => typed != (f.Type is LocalizedField or TextField))
                 .Where(f => only is null || only.Contains($"{dataPath} {f.Name}")).ToList();
             slots.AddRange(RewriteData(dataPath, fields, payload));
 
@@ -145,7 +146,7 @@ public sealed partial class HostileSite : IDisposable
             if (fields.FirstOrDefault(f => f.Name == key) is { } field)
             {
                 output.Add($"{key}: {Value(field.Type, payload)}");
-                slots.Add(new Slot(dataPath, output.Count, $"{dataPath} {key} ({field.Type})", field.Type is not (FieldType.Localized or FieldType.Text)));
+                slots.Add(new Slot(dataPath, output.Count, $"{dataPath} {key} ({field.Type})", field.Type is not (LocalizedField or TextField)));
                 written.Add(key);
             }
             else
@@ -157,7 +158,7 @@ public sealed partial class HostileSite : IDisposable
         foreach (var field in fields.Where(f => !written.Contains(f.Name)))
         {
             output.Add($"{field.Name}: {Value(field.Type, payload)}");
-            slots.Add(new Slot(dataPath, output.Count, $"{dataPath} {field.Name} ({field.Type})", field.Type is not (FieldType.Localized or FieldType.Text)));
+            slots.Add(new Slot(dataPath, output.Count, $"{dataPath} {field.Name} ({field.Type})", field.Type is not (LocalizedField or TextField)));
         }
 
         File.WriteAllText(Path.Combine(Directory, dataPath), string.Join('\n', output) + "\n");
@@ -166,9 +167,9 @@ public sealed partial class HostileSite : IDisposable
 
     private string Value(FieldType type, string payload) => type switch
     {
-        FieldType.Localized => "{" + string.Join(", ", Config.Languages.Select(l => $"{l.Code}: {Quote(payload)}")) + "}",
-        FieldType.Tags or FieldType.References => $"[{Quote(payload)}]",
-        FieldType.Coordinates => $"[{Quote(payload)}, {Quote(payload)}]",
+        LocalizedField => "{" + string.Join(", ", Config.Languages.Select(l => $"{l.Code}: {Quote(payload)}")) + "}",
+        TagsField or ReferencesField => $"[{Quote(payload)}]",
+        CoordinatesField => $"[{Quote(payload)}, {Quote(payload)}]",
         _ => Quote(payload),
     };
 
@@ -197,8 +198,8 @@ public sealed partial class HostileSite : IDisposable
     {
         var sitePath = Path.Combine(Directory, SiteConfig.FileName);
         var diagnostics = new DiagnosticBag();
-        var config = SiteConfigLoader.Load(Directory, diagnostics)!;
-        var collection = config.Collections.First(c => c.Fields.Any(f => f.Type == FieldType.Text));
+        var config = SiteConfigLoader.Load(Directory, FieldTypes.Catalog, diagnostics)!;
+        var collection = config.Collections.First(c => c.Fields.Any(f => f.Type == FieldTypes.Text));
         var lines = File.ReadAllLines(sitePath).ToList();
         var header = lines.FindIndex(l => l == $"  {collection.Name}:");
         var fields = lines.FindIndex(header, l => l == "    fields:");
