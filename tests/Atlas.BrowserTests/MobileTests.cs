@@ -6,8 +6,8 @@ using static Microsoft.Playwright.Assertions;
 namespace Atlas.BrowserTests;
 
 /// <summary>A phone 375 px wide: no page scrolls sideways, and the navigation can be seen and tapped.</summary>
-[Collection(AtlasCollection.Name)]
-public sealed class MobileTests(AtlasSite site)
+[SweepsEveryPage]
+public sealed class MobileTests(AtlasSite site) : IClassFixture<AtlasSite>
 {
     /// <summary>A phone 375 CSS px wide; the sweep over every page renders at scale 1, which is faster.</summary>
     public static BrowserNewContextOptions Phone(float scale = 2) => new()

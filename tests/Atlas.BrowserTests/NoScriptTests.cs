@@ -5,8 +5,8 @@ using static Microsoft.Playwright.Assertions;
 namespace Atlas.BrowserTests;
 
 /// <summary>With JavaScript off every page still shows all its content and its links (the script only enhances).</summary>
-[Collection(AtlasCollection.Name)]
-public sealed class NoScriptTests(AtlasSite site)
+[SweepsEveryPage]
+public sealed class NoScriptTests(AtlasSite site) : IClassFixture<AtlasSite>
 {
     /// <summary>
     /// What a reader without JavaScript would miss on this page: no visible h1, hidden text in main, links that cannot
