@@ -11,9 +11,12 @@ public sealed class NoScriptTests(AtlasSite site) : IClassFixture<AtlasSite>
     /// <summary>
     /// What a reader without JavaScript would miss on this page: no visible h1, hidden text in main, links that cannot
     /// be seen. The layer switches and list filters are JavaScript-only controls, hidden until the script shows them.
+    /// A function of the page's window (this page's when null), so the sweep can run it on a framed page.
     /// </summary>
     private const string MissingScript = """
-        () => {
+        win => {
+          win ??= window;
+          const document = win.document;
           const problems = [];
           const main = document.querySelector("main");
           if (!main) return ["no <main>"];
@@ -22,7 +25,7 @@ public sealed class NoScriptTests(AtlasSite site) : IClassFixture<AtlasSite>
           if (main.innerText.trim().length < 20) problems.push("main shows almost no text");
           const jsOnly = el => el.closest("[data-filters], [data-map-layers]");
           const invisible = el => !el.checkVisibility({ opacityProperty: true, visibilityProperty: true });
-          const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+          const walker = document.createTreeWalker(main, win.NodeFilter.SHOW_TEXT);
           for (let node = walker.nextNode(); node; node = walker.nextNode()) {
             const el = node.parentElement;
             if (!node.data.trim() || el.closest("title, option, script, style") || jsOnly(el)) continue;
@@ -41,26 +44,21 @@ public sealed class NoScriptTests(AtlasSite site) : IClassFixture<AtlasSite>
     [Fact]
     public async Task Every_page_shows_its_content_and_links_without_javascript()
     {
-        var options = AtlasSite.Desktop();
-        options.JavaScriptEnabled = false;
-        var (context, page) = await site.OpenAsync(options);
+        // Each page is framed with scripting disabled at the desktop size (see PageSweep).
+        var (context, host) = await site.OpenAsync();
         await using var _ = context;
 
-        var failures = new List<string>();
         var pages = site.AllPages();
-        foreach (var path in pages)
+        var failures = new List<string>();
+        foreach (var result in await PageSweep.RunAsync(host, site, pages, new SweepFrame(1280, 900, Scripts: false), MissingScript))
         {
-            var response = await page.GotoAsync(site.Url(path));
-            if (response is null || !response.Ok)
+            if (result.Error is not null)
             {
-                failures.Add($"/{path}: HTTP {response?.Status}");
-                continue;
+                failures.Add($"/{result.Path}: {result.Error}");
             }
-
-            var problems = await page.EvaluateAsync<JsonElement>(MissingScript);
-            if (problems.GetArrayLength() > 0)
+            else if (result.Found is { } problems && problems.GetArrayLength() > 0)
             {
-                failures.Add($"/{path}: " + string.Join("; ", problems.EnumerateArray().Select(p => p.GetString())));
+                failures.Add($"/{result.Path}: " + string.Join("; ", problems.EnumerateArray().Select(p => p.GetString())));
             }
         }
 
