@@ -82,6 +82,20 @@ public sealed class NoScriptTests(AtlasSite site) : IClassFixture<AtlasSite>
         Assert.Contains(problems, p => p.StartsWith("hidden link: ", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task The_sweep_frames_a_page_with_scripting_disabled_and_reports_a_missing_page()
+    {
+        var (context, host) = await site.OpenAsync();
+        await using var _ = context;
+
+        // The search page's <noscript> notice is shown only when scripting is disabled for the framed document.
+        var results = await PageSweep.RunAsync(host, site, ["zh/search/", "zh/no-such-page/"], new SweepFrame(1280, 900, Scripts: false),
+            "win => ({ notice: win.document.querySelector('main .notice')?.checkVisibility() === true })");
+        Assert.Null(results[0].Error);
+        Assert.True(results[0].Found!.Value.GetProperty("notice").GetBoolean(), "the framed search page does not show its <noscript> notice");
+        Assert.Equal("HTTP 404", results[1].Error);
+    }
+
     [Theory]
     [InlineData("zh/search/")]
     [InlineData("en/search/")]
