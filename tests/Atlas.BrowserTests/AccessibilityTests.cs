@@ -8,8 +8,7 @@ namespace Atlas.BrowserTests;
 /// axe-core (tests/browser/node_modules, installed by `npm ci`) run inside the rendered pages: no serious or critical
 /// violation on the main kinds of page, in both languages.
 /// </summary>
-[Collection(AtlasCollection.Name)]
-public sealed class AccessibilityTests(AtlasSite site)
+public sealed class AccessibilityTests(AtlasSite site) : IClassFixture<AtlasSite>
 {
     public static TheoryData<string> Pages => new()
     {

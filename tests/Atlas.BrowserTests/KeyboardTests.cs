@@ -6,8 +6,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Atlas.BrowserTests;
 
 /// <summary>Keyboard use: a skip link, a visible focus on everything focusable, the language switcher and the map.</summary>
-[Collection(AtlasCollection.Name)]
-public sealed class KeyboardTests(AtlasSite site)
+public sealed class KeyboardTests(AtlasSite site) : IClassFixture<AtlasSite>
 {
     /// <summary>
     /// The focus indicator of the focused element: its outline (style, width, colour and the colour's contrast with

@@ -9,8 +9,7 @@ namespace Atlas.BrowserTests;
 /// The editor's preview in a browser: saving an entity reloads the open pages that show it (its own page first, then
 /// the lists) and leaves the other open pages alone, scroll position and all.
 /// </summary>
-[Collection(AtlasCollection.Name)]
-public sealed class LiveReloadTests(AtlasSite site)
+public sealed class LiveReloadTests(AtlasSite site) : IClassFixture<AtlasSite>
 {
     [Fact]
     public async Task Saving_an_entity_reloads_the_open_pages_that_show_it_and_no_others()

@@ -5,8 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Atlas.BrowserTests;
 
 /// <summary>The map page: every marker is a link to its entity.</summary>
-[Collection(AtlasCollection.Name)]
-public sealed class MapTests(AtlasSite site)
+public sealed class MapTests(AtlasSite site) : IClassFixture<AtlasSite>
 {
     [Theory]
     [InlineData("zh", "parks/gaozhu-new-area/", "川渝高竹新区")]

@@ -6,8 +6,8 @@ using static Microsoft.Playwright.Assertions;
 namespace Atlas.BrowserTests;
 
 /// <summary>A phone 375 px wide: no page scrolls sideways, and the navigation can be seen and tapped.</summary>
-[Collection(AtlasCollection.Name)]
-public sealed class MobileTests(AtlasSite site)
+[SweepsEveryPage]
+public sealed class MobileTests(AtlasSite site) : IClassFixture<AtlasSite>
 {
     /// <summary>A phone 375 CSS px wide; the sweep over every page renders at scale 1, which is faster.</summary>
     public static BrowserNewContextOptions Phone(float scale = 2) => new()
@@ -20,18 +20,21 @@ public sealed class MobileTests(AtlasSite site)
 
     /// <summary>
     /// Whether the page can scroll sideways, and if so the elements that stick out of the viewport (innermost first),
-    /// leaving out those inside a box that scrolls or clips them.
+    /// leaving out those inside a box that scrolls or clips them. A function of the page's window (this page's when
+    /// null), so the sweep can run it on a framed page.
     /// </summary>
     private const string OverflowScript = """
-        () => {
+        win => {
+          win ??= window;
+          const document = win.document;
           const width = document.documentElement.clientWidth;
-          window.scrollTo(10000, window.scrollY);
-          const scrolled = window.scrollX;
-          window.scrollTo(0, window.scrollY);
+          win.scrollTo(10000, win.scrollY);
+          const scrolled = win.scrollX;
+          win.scrollTo(0, win.scrollY);
           if (document.documentElement.scrollWidth <= width && scrolled === 0) return null;
           const clipped = el => {
             for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
-              const s = getComputedStyle(p);
+              const s = win.getComputedStyle(p);
               if (s.overflowX !== "visible") return true;
             }
             return false;
@@ -52,18 +55,21 @@ public sealed class MobileTests(AtlasSite site)
     [Fact]
     public async Task No_page_scrolls_sideways_at_375_px()
     {
-        var (context, page) = await site.OpenAsync(Phone(scale: 1));
+        // Each page is framed at the phone's size, scripts on, in the phone's context (see PageSweep).
+        var (context, host) = await site.OpenAsync(Phone(scale: 1));
         await using var _ = context;
 
-        var failures = new List<string>();
         var pages = site.AllPages();
-        foreach (var path in pages)
+        var failures = new List<string>();
+        foreach (var result in await PageSweep.RunAsync(host, site, pages, new SweepFrame(375, 740, Scripts: true), OverflowScript))
         {
-            await page.GotoAsync(site.Url(path));
-            var overflow = await page.EvaluateAsync<JsonElement?>(OverflowScript);
-            if (overflow is { ValueKind: JsonValueKind.Object } o)
+            if (result.Error is not null)
             {
-                failures.Add($"/{path}: {o.GetProperty("scrollWidth")} px wide in {o.GetProperty("width")} px: " +
+                failures.Add($"/{result.Path}: {result.Error}");
+            }
+            else if (result.Found is { ValueKind: JsonValueKind.Object } o)
+            {
+                failures.Add($"/{result.Path}: {o.GetProperty("scrollWidth")} px wide in {o.GetProperty("width")} px: " +
                              string.Join(", ", o.GetProperty("elements").EnumerateArray().Select(e => e.GetString())));
             }
         }

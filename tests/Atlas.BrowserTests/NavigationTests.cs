@@ -6,8 +6,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Atlas.BrowserTests;
 
 /// <summary>A reader finding their way: the language choice, the home page, a list, an entity, the other language.</summary>
-[Collection(AtlasCollection.Name)]
-public sealed class NavigationTests(AtlasSite site)
+public sealed class NavigationTests(AtlasSite site) : IClassFixture<AtlasSite>
 {
     [Fact]
     public async Task From_the_root_a_reader_picks_Chinese_reaches_a_park_and_switches_to_the_same_park_in_English()

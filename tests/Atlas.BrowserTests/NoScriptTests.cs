@@ -5,15 +5,18 @@ using static Microsoft.Playwright.Assertions;
 namespace Atlas.BrowserTests;
 
 /// <summary>With JavaScript off every page still shows all its content and its links (the script only enhances).</summary>
-[Collection(AtlasCollection.Name)]
-public sealed class NoScriptTests(AtlasSite site)
+[SweepsEveryPage]
+public sealed class NoScriptTests(AtlasSite site) : IClassFixture<AtlasSite>
 {
     /// <summary>
     /// What a reader without JavaScript would miss on this page: no visible h1, hidden text in main, links that cannot
     /// be seen. The layer switches and list filters are JavaScript-only controls, hidden until the script shows them.
+    /// A function of the page's window (this page's when null), so the sweep can run it on a framed page.
     /// </summary>
     private const string MissingScript = """
-        () => {
+        win => {
+          win ??= window;
+          const document = win.document;
           const problems = [];
           const main = document.querySelector("main");
           if (!main) return ["no <main>"];
@@ -22,7 +25,7 @@ public sealed class NoScriptTests(AtlasSite site)
           if (main.innerText.trim().length < 20) problems.push("main shows almost no text");
           const jsOnly = el => el.closest("[data-filters], [data-map-layers]");
           const invisible = el => !el.checkVisibility({ opacityProperty: true, visibilityProperty: true });
-          const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+          const walker = document.createTreeWalker(main, win.NodeFilter.SHOW_TEXT);
           for (let node = walker.nextNode(); node; node = walker.nextNode()) {
             const el = node.parentElement;
             if (!node.data.trim() || el.closest("title, option, script, style") || jsOnly(el)) continue;
@@ -41,26 +44,21 @@ public sealed class NoScriptTests(AtlasSite site)
     [Fact]
     public async Task Every_page_shows_its_content_and_links_without_javascript()
     {
-        var options = AtlasSite.Desktop();
-        options.JavaScriptEnabled = false;
-        var (context, page) = await site.OpenAsync(options);
+        // Each page is framed with scripting disabled at the desktop size (see PageSweep).
+        var (context, host) = await site.OpenAsync();
         await using var _ = context;
 
-        var failures = new List<string>();
         var pages = site.AllPages();
-        foreach (var path in pages)
+        var failures = new List<string>();
+        foreach (var result in await PageSweep.RunAsync(host, site, pages, new SweepFrame(1280, 900, Scripts: false), MissingScript))
         {
-            var response = await page.GotoAsync(site.Url(path));
-            if (response is null || !response.Ok)
+            if (result.Error is not null)
             {
-                failures.Add($"/{path}: HTTP {response?.Status}");
-                continue;
+                failures.Add($"/{result.Path}: {result.Error}");
             }
-
-            var problems = await page.EvaluateAsync<JsonElement>(MissingScript);
-            if (problems.GetArrayLength() > 0)
+            else if (result.Found is { } problems && problems.GetArrayLength() > 0)
             {
-                failures.Add($"/{path}: " + string.Join("; ", problems.EnumerateArray().Select(p => p.GetString())));
+                failures.Add($"/{result.Path}: " + string.Join("; ", problems.EnumerateArray().Select(p => p.GetString())));
             }
         }
 
@@ -82,6 +80,20 @@ public sealed class NoScriptTests(AtlasSite site)
         var problems = (await page.EvaluateAsync<JsonElement>(MissingScript)).EnumerateArray().Select(p => p.GetString()!).ToList();
         Assert.Contains(problems, p => p.StartsWith("hidden text: ", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.StartsWith("hidden link: ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_sweep_frames_a_page_with_scripting_disabled_and_reports_a_missing_page()
+    {
+        var (context, host) = await site.OpenAsync();
+        await using var _ = context;
+
+        // The search page's <noscript> notice is shown only when scripting is disabled for the framed document.
+        var results = await PageSweep.RunAsync(host, site, ["zh/search/", "zh/no-such-page/"], new SweepFrame(1280, 900, Scripts: false),
+            "win => ({ notice: win.document.querySelector('main .notice')?.checkVisibility() === true })");
+        Assert.Null(results[0].Error);
+        Assert.True(results[0].Found!.Value.GetProperty("notice").GetBoolean(), "the framed search page does not show its <noscript> notice");
+        Assert.Equal("HTTP 404", results[1].Error);
     }
 
     [Theory]

@@ -9,8 +9,7 @@ namespace Atlas.BrowserTests;
 /// Screenshots of the main pages in both languages, on a desktop and on a phone, saved as test artifacts under
 /// tests/Atlas.BrowserTests/TestResults/screenshots.
 /// </summary>
-[Collection(AtlasCollection.Name)]
-public sealed class ScreenshotTests(AtlasSite site, ITestOutputHelper output)
+public sealed class ScreenshotTests(AtlasSite site, ITestOutputHelper output) : IClassFixture<AtlasSite>
 {
     private static readonly (string Name, string Path)[] Pages =
     [

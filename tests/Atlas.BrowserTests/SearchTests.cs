@@ -5,8 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Atlas.BrowserTests;
 
 /// <summary>The search page: a substring search over each language's index, Chinese without word segmentation.</summary>
-[Collection(AtlasCollection.Name)]
-public sealed class SearchTests(AtlasSite site)
+public sealed class SearchTests(AtlasSite site) : IClassFixture<AtlasSite>
 {
     [Theory]
     [InlineData("zh", "搜索", "高竹", "川渝高竹新区")]

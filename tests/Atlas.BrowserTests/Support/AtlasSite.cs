@@ -4,39 +4,28 @@ using Microsoft.Playwright;
 
 namespace Atlas.BrowserTests.Support;
 
-[CollectionDefinition(Name)]
-public sealed class AtlasCollection : ICollectionFixture<AtlasSite>
-{
-    public const string Name = "atlas in chromium";
-}
-
 /// <summary>
 /// The shipped atlas, copied from the repository (site.yml, content/, templates/) into a temporary folder, built fresh
 /// and served by the preview server on 127.0.0.1 with a free port, and one headless Debian Chromium driven by
-/// Playwright. Shared by every test class; the tests of the collection run one after another.
+/// Playwright. Each test class takes it as a class fixture, so the classes run in parallel (xunit.runner.json), but
+/// there is one site and one browser for the whole run: every instance hands out the same <see cref="SharedAtlas"/>,
+/// started by the first class that needs it and stopped when the test process exits. Each test opens its own browser
+/// context, so tests running at the same time share no cookies, cache or page.
 /// </summary>
 public sealed class AtlasSite : IAsyncLifetime
 {
-    public const string ChromiumPath = "/usr/bin/chromium";
+    public const string ChromiumPath = SharedAtlas.ChromiumPath;
 
-    /// <summary>The flags the workplace's closed network needs (no background requests, no QUIC, no sandbox as root).</summary>
-    private static readonly string[] ChromiumArgs =
-    [
-        "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync",
-    ];
+    private SharedAtlas? _shared;
 
-    private readonly string _copy = Path.Combine(Path.GetTempPath(), "atlas-browser-" + Guid.NewGuid().ToString("N")[..10]);
-    private PreviewServer? _server;
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-
-    public Uri Address => _server?.Address ?? throw new InvalidOperationException("the atlas is not served yet");
+    public Uri Address => Shared.Address;
 
     /// <summary>The built site: every page is a file under it.</summary>
-    public string OutputDirectory => _server?.OutputDirectory ?? throw new InvalidOperationException("the atlas is not built yet");
+    public string OutputDirectory => Shared.OutputDirectory;
 
-    public IBrowser Browser => _browser ?? throw new InvalidOperationException("chromium is not running");
+    public IBrowser Browser => Shared.Browser;
+
+    private SharedAtlas Shared => _shared ?? throw new InvalidOperationException("the atlas is not served yet");
 
     /// <summary>tests/browser/node_modules/axe-core/axe.min.js, installed by `npm ci` in tests/browser.</summary>
     public static string AxeScript => Path.Combine(Repository.Root, "tests", "browser", "node_modules", "axe-core", "axe.min.js");
@@ -44,56 +33,10 @@ public sealed class AtlasSite : IAsyncLifetime
     /// <summary>Where screenshots go: tests/Atlas.BrowserTests/TestResults/screenshots (ignored by git).</summary>
     public static string ScreenshotDirectory => Path.Combine(Repository.Root, "tests", "Atlas.BrowserTests", "TestResults", "screenshots");
 
-    public async Task InitializeAsync()
-    {
-        if (!File.Exists(ChromiumPath))
-        {
-            throw new InvalidOperationException(
-                $"{ChromiumPath} is missing: install Debian's Chromium and the CJK fonts (apt-get install -y chromium fonts-noto-cjk)");
-        }
+    public async Task InitializeAsync() => _shared = await SharedAtlas.GetAsync();
 
-        // A private copy: edits in the working tree while the tests run must not rebuild the site under them.
-        CopyShippedAtlas(_copy);
-
-        _server = await PreviewServer.StartAsync(new PreviewOptions(_copy) { Port = 0 });
-        if (_server.Errors.Count > 0)
-        {
-            throw new InvalidOperationException("the shipped atlas did not build:\n" + string.Join("\n", _server.Errors.Take(30)));
-        }
-
-        // Playwright's .NET driver (its own Node.js, shipped in the NuGet package) must never fetch a browser.
-        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ChromiumArgs,
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.CloseAsync();
-        }
-
-        _playwright?.Dispose();
-        if (_server is not null)
-        {
-            await _server.DisposeAsync();
-        }
-
-        try
-        {
-            Directory.Delete(_copy, recursive: true);
-        }
-        catch (IOException)
-        {
-            // a temporary folder; the system cleans it up
-        }
-    }
+    /// <summary>Nothing: the site and the browser outlive each class (see <see cref="SharedAtlas"/>).</summary>
+    public Task DisposeAsync() => Task.CompletedTask;
 
     /// <summary>The absolute address of a site path such as "zh/parks/".</summary>
     public string Url(string path) => new Uri(Address, path.TrimStart('/')).AbsoluteUri;
