@@ -1,4 +1,4 @@
-using Atlas.Serving;
+using Atlas.Preview;
 using Microsoft.Playwright;
 
 namespace Atlas.BrowserTests.Support;
