@@ -98,6 +98,7 @@ public sealed class PageRenderer
         // uses it (a layout on all of them), and a thousand pages each running to the limit is the long build the
         // limits are there to prevent. Other template errors let every page render, so that all are reported at once.
         using var limitReached = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        var limitPages = 0;
         var options = new ParallelOptions { CancellationToken = limitReached.Token, MaxDegreeOfParallelism = Environment.ProcessorCount };
         try
         {
@@ -118,13 +119,22 @@ public sealed class PageRenderer
                     stopped.Add((page.Path, TemplateSet.Locate(e.Span)));
                     return;
                 }
+                catch (ScriptRuntimeException e) when (IsLimit(e))
+                {
+                    // Pages running side by side can reach the limit at once (at another step of the same runaway): the
+                    // first one reports it, the others were stopped like the pages not rendered after it.
+                    if (Interlocked.Exchange(ref limitPages, 1) != 0)
+                    {
+                        stopped.Add((page.Path, TemplateSet.Locate(e.Span)));
+                        return;
+                    }
+
+                    Record(failures, TemplateSet.Locate(e.Span), LimitMessage(e.OriginalMessage), page.Path);
+                    limitReached.Cancel();
+                }
                 catch (ScriptRuntimeException e)
                 {
                     Record(failures, TemplateSet.Locate(e.Span), LimitMessage(e.OriginalMessage), page.Path);
-                    if (IsLimit(e))
-                    {
-                        limitReached.Cancel();
-                    }
                 }
                 catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or NullReferenceException or InvalidCastException)
                 {
@@ -284,54 +294,8 @@ public sealed class PageRenderer
                 break;
         }
 
-        globals["page"] = PageView(page, title, description);
+        globals["page"] = PageView.Of(_model.Config, page, title, description);
         return globals;
-    }
-
-    private ScriptObject PageView(PageSpec page, string title, string description)
-    {
-        var config = _model.Config;
-        var translations = new List<ScriptObject>();
-        var alternates = new List<ScriptObject>();
-        if (page.Language is not null)
-        {
-            foreach (var language in config.Languages)
-            {
-                var path = page.PathIn(language.Code);
-                translations.Add(ViewFactory.Obj(("lang", language.Code), ("locale", language.Locale), ("name", language.Name),
-                    ("path", path), ("current", language.Code == page.Language && page.Path.Contains('/'))));
-                alternates.Add(ViewFactory.Obj(("hreflang", language.Locale), ("href", config.BaseUrl + path)));
-            }
-
-            alternates.Add(ViewFactory.Obj(("hreflang", "x-default"),
-                ("href", config.BaseUrl + (page.Kind == PageKind.Home ? "" : page.PathIn(config.DefaultLanguage)))));
-            if (page.Kind == PageKind.NotFound)
-            {
-                alternates.Clear(); // a 404 is not a page to index: no alternates for search engines
-            }
-        }
-        else
-        {
-            foreach (var language in config.Languages)
-            {
-                alternates.Add(ViewFactory.Obj(("hreflang", language.Locale), ("href", config.BaseUrl + language.Code + "/")));
-            }
-
-            alternates.Add(ViewFactory.Obj(("hreflang", "x-default"), ("href", config.BaseUrl)));
-        }
-
-        var locale = page.Language is null ? config.Language(config.DefaultLanguage)!.Locale : config.Language(page.Language)!.Locale;
-        return ViewFactory.Obj(
-            ("path", page.Path),
-            ("kind", page.Kind.ToString().ToLowerInvariant()),
-            ("lang", page.Language),
-            ("locale", locale),
-            ("title", title),
-            ("description", description),
-            ("canonical", config.BaseUrl + page.Path),
-            ("root", page.RootPrefix),
-            ("translations", ViewFactory.Array(translations)),
-            ("alternates", ViewFactory.Array(alternates)));
     }
 
     /// <summary>

@@ -30,8 +30,9 @@ public sealed class LayeringTests
         ["Output"] = [],
         ["Checking"] = [],
         ["Editing"] = ["Sources", "Config", "Model", "Exports"],
-        ["Building"] = ["Sources", "Yaml", "Config", "Content", "Model", "Localization", "Maps", "Charts", "Exports", "Rendering", "Output", "Editing"],
-        ["Serving"] = ["Rendering", "Building"],
+        ["Loading"] = ["Yaml", "Config", "Content", "Model", "Localization", "Maps", "Charts", "Exports", "Rendering"],
+        ["Generating"] = ["Config", "Model", "Localization", "Exports", "Rendering", "Loading"],
+        ["Building"] = ["Sources", "Config", "Model", "Exports", "Rendering", "Output", "Loading", "Generating"],
     };
 
     [Fact]
