@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -23,8 +22,6 @@ public sealed class PreviewServer : IAsyncDisposable
 {
     public const string EventsPath = "/__atlas/events";
     public const string ScriptPath = "/__atlas/reload.js";
-
-    private static readonly FileExtensionContentTypeProvider ContentTypes = CreateContentTypes();
 
     private readonly PreviewOptions _options;
     private readonly Action<RebuildReport>? _onRebuild;
@@ -270,8 +267,12 @@ public sealed class PreviewServer : IAsyncDisposable
         }
 
         context.Response.StatusCode = status;
-        context.Response.ContentType = ContentType(file);
-        context.Response.Headers.CacheControl = "no-cache";
+        context.Response.ContentType = ServedFile.ContentType(file);
+        // A fingerprinted asset's name changes with its bytes, so it never needs asking again (an edit to the style
+        // sheet gives pages a new name to load); everything else is asked again on every load, to show the latest build.
+        context.Response.Headers.CacheControl = status == StatusCodes.Status200OK && ServedFile.IsFingerprintedAsset(Path.GetRelativePath(_output, file))
+            ? "public, max-age=31536000, immutable"
+            : "no-cache";
         context.Response.Headers["X-Content-Type-Options"] = "nosniff";
         byte[] bytes;
         try
@@ -313,24 +314,6 @@ public sealed class PreviewServer : IAsyncDisposable
 
         html.Append("</ul></main><script src=\"").Append(ScriptPath).Append("\" defer></script></body></html>");
         await context.Response.WriteAsync(html.ToString());
-    }
-
-    private static string ContentType(string file) =>
-        ContentTypes.TryGetContentType(file, out var type)
-            ? type.StartsWith("text/", StringComparison.Ordinal) || type.EndsWith("json", StringComparison.Ordinal) || type.EndsWith("xml", StringComparison.Ordinal) || type.EndsWith("javascript", StringComparison.Ordinal)
-                ? type + "; charset=utf-8"
-                : type
-            : "application/octet-stream";
-
-    private static FileExtensionContentTypeProvider CreateContentTypes()
-    {
-        var provider = new FileExtensionContentTypeProvider();
-        provider.Mappings[".geojson"] = "application/geo+json";
-        provider.Mappings[".json"] = "application/json";
-        provider.Mappings[".csv"] = "text/csv";
-        provider.Mappings[".xml"] = "application/xml";
-        provider.Mappings[".js"] = "text/javascript";
-        return provider;
     }
 
     public async ValueTask DisposeAsync()

@@ -177,6 +177,31 @@ public sealed class PreviewServerTests
     }
 
     [Fact]
+    public async Task Fingerprinted_assets_are_kept_by_the_browser_and_everything_else_is_asked_again()
+    {
+        using var site = TestSite.Minimal();
+        await using var server = await PreviewServer.StartAsync(new PreviewOptions(site.Directory) { Port = 0 });
+
+        var assets = Directory.EnumerateFiles(Path.Combine(server.OutputDirectory, "assets"))
+            .Select(f => "assets/" + Path.GetFileName(f)).ToList();
+        Assert.NotEmpty(assets);
+        foreach (var asset in assets)
+        {
+            using var response = await Http.GetAsync(new Uri(server.Address, asset));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.True(response.Headers.CacheControl is { Public: true, MaxAge.TotalDays: >= 365 }, $"{asset}: {response.Headers.CacheControl}");
+        }
+
+        // Pages, data and a file under assets/ without a content hash in its name show the latest build on every load.
+        File.WriteAllText(Path.Combine(server.OutputDirectory, "assets", "plain.css"), "p {}");
+        foreach (var path in new[] { "en/", "en/cities/chengdu/", "robots.txt", "assets/plain.css" })
+        {
+            using var response = await Http.GetAsync(new Uri(server.Address, path));
+            Assert.True(response.Headers.CacheControl is { NoCache: true, MaxAge: null }, $"{path}: {response.Headers.CacheControl}");
+        }
+    }
+
+    [Fact]
     public async Task Survives_a_thousand_concurrent_requests_and_clients_that_hang_up_mid_response()
     {
         using var site = TestSite.Minimal();
