@@ -99,6 +99,9 @@ internal sealed class FieldViews(SiteModel model, Formatter formatter, I18nBundl
                 }
 
                 break;
+            case (RolesField, RolesValue roles):
+                Roles(view, roles, summary);
+                break;
             case var (type, _):
                 throw new UnreachableException($"field type '{type.Name}' has no view for templates ({value.GetType().Name} in '{field.Name}'); add its case to {nameof(FieldViews)}.");
         }
@@ -136,6 +139,32 @@ internal sealed class FieldViews(SiteModel model, Formatter formatter, I18nBundl
         {
             view["items"] = ViewFactory.Array(targets.Select(summary));
         }
+    }
+
+    /// <summary>
+    /// Each role with its date and source, latest first; every role a later source no longer gives is marked
+    /// <c>former</c> (时任 / "then"), so a page never presents an old post as current.
+    /// </summary>
+    private void Roles(ScriptObject view, RolesValue roles, Func<Entity, ScriptObject>? summary)
+    {
+        var latest = roles.Roles.Max(r => r.Date);
+        var items = roles.Roles.OrderByDescending(r => r.Date).Select(r =>
+        {
+            var item = ViewFactory.Obj(
+                ("title", r.Title[language]),
+                ("date", formatter.Date(r.Date)),
+                ("iso", r.Date.ToString()),
+                ("former", r.Date.CompareTo(latest) < 0),
+                ("source_id", r.Source.ToString()));
+            if (summary is not null)
+            {
+                item["source"] = summary(model.Get(r.Source));
+            }
+
+            return item;
+        }).ToList();
+        view["items"] = ViewFactory.Array(items);
+        view["text"] = string.Join(Label("list.separator"), items.Select(i => i["title"] as string));
     }
 
     private string Label(string key) => bundle.Get(key) ?? key;

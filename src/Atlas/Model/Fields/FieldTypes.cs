@@ -24,9 +24,10 @@ public static class FieldTypes
     public static readonly ReferencesField References = new();
     public static readonly RouteField Route = new();
     public static readonly StatusField Status = new();
+    public static readonly RolesField Roles = new();
 
     public static readonly ImmutableArray<ValueFieldType> All =
-        [Text, Localized, Number, Date, Year, Coordinates, Enum, Tags, Unit, Url, Boolean, Reference, References, Route, Status];
+        [Text, Localized, Number, Date, Year, Coordinates, Enum, Tags, Unit, Url, Boolean, Reference, References, Route, Status, Roles];
 
     /// <summary>What <see cref="Config.SiteConfigLoader"/> resolves the names of site.yml against.</summary>
     public static readonly FieldTypeCatalog Catalog = new([.. All]);

@@ -16,7 +16,7 @@ namespace Atlas.Model.Fields;
 public sealed class StatusField : ValueFieldType<StatusValue>
 {
     /// <summary>The stages in the order a project goes through them (which is also how statuses of one year sort).</summary>
-    public static readonly ImmutableArray<string> Stages = ["planned", "under-construction", "in-operation", "completed", "suspended"];
+    public static readonly ImmutableArray<string> Stages = ["proposed", "planned", "under-construction", "in-operation", "in-force", "completed", "suspended"];
 
     private static readonly string[] Keys = ["stage", "year", "source"];
 
