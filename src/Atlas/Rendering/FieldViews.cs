@@ -148,21 +148,13 @@ internal sealed class FieldViews(SiteModel model, Formatter formatter, I18nBundl
     private void Roles(ScriptObject view, RolesValue roles, Func<Entity, ScriptObject>? summary)
     {
         var latest = roles.Roles.Max(r => r.Date);
-        var items = roles.Roles.OrderByDescending(r => r.Date).Select(r =>
-        {
-            var item = ViewFactory.Obj(
-                ("title", r.Title[language]),
-                ("date", formatter.Date(r.Date)),
-                ("iso", r.Date.ToString()),
-                ("former", r.Date.CompareTo(latest) < 0),
-                ("source_id", r.Source.ToString()));
-            if (summary is not null)
-            {
-                item["source"] = summary(model.Get(r.Source));
-            }
-
-            return item;
-        }).ToList();
+        var items = roles.Roles.OrderByDescending(r => r.Date).Select(r => ViewFactory.Obj(
+            ("title", r.Title[language]),
+            ("date", formatter.Date(r.Date)),
+            ("iso", r.Date.ToString()),
+            ("former", r.Date.CompareTo(latest) < 0),
+            ("source_id", r.Source.ToString()),
+            ("source", summary?.Invoke(model.Get(r.Source))))).ToList();
         view["items"] = ViewFactory.Array(items);
         view["text"] = string.Join(Label("list.separator"), items.Select(i => i["title"] as string));
     }

@@ -41,6 +41,8 @@ public sealed class FieldTypesTests
         ["route"] = new("{type: route, to: cities}", "[chongqing, chengdu]", "Chongqing → Chengdu", "[\"cities/chongqing\",\"cities/chengdu\"]", "cities/chongqing; cities/chengdu"),
         ["status"] = new("{type: status, to: cities}", "{stage: under-construction, year: 2023, source: chengdu}", "Under construction (2023)",
             "{\"stage\":\"under-construction\",\"year\":2023,\"source\":\"cities/chengdu\"}", "under-construction; 2023; cities/chengdu"),
+        ["roles"] = new("{type: roles, to: cities}", "[{title: {zh: 市长, en: Mayor}, date: 2021-03, source: chengdu}]", "Mayor",
+            "[{\"title\":{\"en\":\"Mayor\",\"zh\":\"市长\"},\"date\":\"2021-03\",\"source\":\"cities/chengdu\"}]", "Mayor / 市长 (2021-03; cities/chengdu)"),
         ["references"] = new("{type: references, to: cities}", "[chengdu, chongqing]", "Chengdu, Chongqing", "[\"cities/chengdu\",\"cities/chongqing\"]", "cities/chengdu; cities/chongqing"),
     }.ToImmutableSortedDictionary(StringComparer.Ordinal);
 
@@ -54,9 +56,11 @@ public sealed class FieldTypesTests
         enum.f_tags.b: Beta
         boolean.true: "Yes"
         boolean.false: "No"
+        stage.proposed: Proposed
         stage.planned: Planned
         stage.under-construction: Under construction
         stage.in-operation: In operation
+        stage.in-force: In force
         stage.completed: Completed
         stage.suspended: Suspended
         """;

@@ -7,18 +7,22 @@ namespace Atlas.Tests.Model;
 public sealed class StatusFieldTests
 {
     private const string ZhStages = """
+        stage.proposed: 建议中
         stage.planned: 规划中
         stage.under-construction: 在建
         stage.in-operation: 运营中
+        stage.in-force: 实施中
         stage.completed: 已建成
         stage.suspended: 暂停
 
         """;
 
     private const string EnStages = """
+        stage.proposed: Proposed
         stage.planned: Planned
         stage.under-construction: Under construction
         stage.in-operation: In operation
+        stage.in-force: In force
         stage.completed: Completed
         stage.suspended: Suspended
 
@@ -87,7 +91,7 @@ public sealed class StatusFieldTests
     [Theory]
     [InlineData("{stage: planned, year: 0000, source: chengdu}", "the year of 'area' cannot be 0000: a status is reported in a year from 1000 to this one.")]
     [InlineData("{stage: planned, year: 23, source: chengdu}", "the year of 'area' must be a four-digit year like 2023, not '23'.")]
-    [InlineData("{stage: built, year: 2023, source: chengdu}", "'built' is not a stage of 'area'; use one of: planned, under-construction, in-operation, completed, suspended.")]
+    [InlineData("{stage: built, year: 2023, source: chengdu}", "'built' is not a stage of 'area'; use one of: proposed, planned, under-construction, in-operation, in-force, completed, suspended.")]
     [InlineData("{stage: planned, year: 2023}", "'area' has no source; add source: slug.")]
     [InlineData("{stage: planned, year: 2023, source: xian}", "'area' refers to cities/xian, which does not exist; create content/cities/xian.yml or fix the slug.")]
     [InlineData("{stage: planned, year: 2023, source: parks/gaozhu}", "'area' points into cities, not into 'parks'; fix the reference or the field.")]

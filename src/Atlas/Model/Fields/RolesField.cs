@@ -186,8 +186,9 @@ public sealed class RolesField : ValueFieldType<RolesValue>
         json.WriteEndArray();
     }
 
+    /// <summary>One column for every language (roles are not a localized field), so each title is given in all of them.</summary>
     protected override string Cell(RolesValue value, string? language) =>
-        string.Join("; ", value.Roles.Select(r => $"{r.Title[language ?? ""]} ({r.Date}, {r.Source})"));
+        string.Join("; ", value.Roles.Select(r => $"{string.Join(" / ", r.Title.Values.Select(v => v.Value))} ({r.Date}; {r.Source})"));
 
     protected override string Canonical(RolesValue value) => string.Concat(value.Roles.Select(r =>
         $"{string.Concat(r.Title.Values.Select(p => $"{p.Key}\u0002{p.Value}\u0003"))}\u0004{r.Date}\u0004{r.Source}\u0005"));
