@@ -3,7 +3,10 @@ using Atlas.Diagnostics;
 
 namespace Atlas.Config;
 
-/// <summary>A collection declared in site.yml: where its files are, how it renders, and the fields it holds.</summary>
+/// <summary>
+/// A collection declared in site.yml: where its files are, how it renders, and the fields it holds. <see cref="InMenu"/>:
+/// whether the site's navigation names it (every collection is still listed on the home page and linked from its entities).
+/// </summary>
 public sealed record CollectionConfig(
     string Name,
     string Folder,
@@ -12,6 +15,7 @@ public sealed record CollectionConfig(
     string EntityTemplate,
     string IndexTemplate,
     bool Fallback,
+    bool InMenu,
     CollectionSort? Sort,
     ImmutableArray<FieldDefinition> Fields,
     SourceLocation Location)

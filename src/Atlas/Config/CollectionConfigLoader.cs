@@ -8,7 +8,7 @@ namespace Atlas.Config;
 internal static class CollectionConfigLoader
 {
     private static readonly string[] CollectionKeys =
-        ["title", "folder", "order", "templates", "fallback", "sort", "fields"];
+        ["title", "folder", "order", "menu", "templates", "fallback", "sort", "fields"];
 
     public static ImmutableArray<CollectionConfig> Parse(
         YamlMapping? mapping, ImmutableArray<string> languages, FieldTypeCatalog fieldTypes, DiagnosticBag diagnostics)
@@ -48,6 +48,7 @@ internal static class CollectionConfigLoader
 
             var order = reader.Int("order", index);
             var fallback = reader.Bool("fallback", false);
+            var inMenu = reader.Bool("menu", true);
 
             var entityTemplate = "entity.html";
             var indexTemplate = "collection.html";
@@ -81,7 +82,7 @@ internal static class CollectionConfigLoader
                 sort = new CollectionSort(field, direction == "descending");
             }
 
-            collections.Add(new CollectionConfig(name, folder, title, order, entityTemplate, indexTemplate, fallback, sort,
+            collections.Add(new CollectionConfig(name, folder, title, order, entityTemplate, indexTemplate, fallback, inMenu, sort,
                 fields, key.Location));
         }
 

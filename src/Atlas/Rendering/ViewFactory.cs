@@ -83,7 +83,7 @@ public sealed class ViewFactory
             ("title", Config.Title[l.Code]), ("description", Config.Description[l.Code])));
         // The layout lists every collection by name on every page: only reading a count depends on membership.
         var collections = Config.Collections.Select(c => TrackedMember(SiteConfig.FileName, "count", DependencyKeys.Collection(c.Name),
-            ("name", c.Name), ("title", c.Title[language]), ("path", SiteUrls.CollectionPath(language, c)),
+            ("name", c.Name), ("title", c.Title[language]), ("path", SiteUrls.CollectionPath(language, c)), ("menu", c.InMenu),
             ("count", _model.Collections[c.Name].Length)));
         return Obj(
             ("title", Config.Title[language]),

@@ -87,4 +87,16 @@ collections:
         Assert.Contains("17 March 2020", site.Read("en/meetings/first/index.html"));
         Assert.Contains("First meeting", site.Read("en/cities/chongqing/index.html")); // the backlink
     }
+
+    [Fact]
+    public void A_collection_kept_out_of_the_menu_is_still_built_and_listed_for_templates()
+    {
+        using var site = TestSite.Minimal();
+        var config = File.ReadAllText(Path.Combine(site.Directory, "site.yml"));
+        site.Write("site.yml", config.Replace("  cities:\n    title: {zh: 城市, en: Cities}\n", "  cities:\n    title: {zh: 城市, en: Cities}\n    menu: false\n", StringComparison.Ordinal));
+        site.Write("templates/home.html", "{{ for c in site.collections }}[{{ c.name }} {{ c.menu }}]{{ end }}");
+        site.BuildOk();
+        Assert.Contains("[parks true][cities false]", site.Read("en/index.html"));
+        Assert.True(File.Exists(Path.Combine(site.Output, "en", "cities", "index.html")));
+    }
 }
