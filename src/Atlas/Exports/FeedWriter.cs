@@ -40,29 +40,29 @@ public static class FeedWriter
                 xml.WriteStartDocument();
                 xml.WriteStartElement("feed", Atom);
                 xml.WriteAttributeString("xml", "lang", null, language.Locale);
-                xml.WriteElementString("title", Atom, $"{config.Title[language.Code]} · {bundle.Get("feed.title") ?? ""}".TrimEnd(' ', '·'));
+                xml.WriteElementString("title", Atom, XmlText($"{config.Title[language.Code]} · {bundle.Get("feed.title") ?? ""}".TrimEnd(' ', '·')));
                 xml.WriteElementString("id", Atom, $"{config.BaseUrl}{language.Code}/feed.xml");
                 xml.WriteElementString("updated", Atom, entries.Count > 0 ? Timestamp(entries[0].Date!.Date) : "2000-01-01T00:00:00Z");
                 Link(xml, $"{config.BaseUrl}{language.Code}/feed.xml", "self");
                 Link(xml, $"{config.BaseUrl}{language.Code}/", "alternate");
                 xml.WriteStartElement("author", Atom);
-                xml.WriteElementString("name", Atom, config.Title[language.Code]);
+                xml.WriteElementString("name", Atom, XmlText(config.Title[language.Code]));
                 xml.WriteEndElement();
 
                 foreach (var (entity, date) in entries)
                 {
                     var url = config.BaseUrl + SiteUrls.EntityPath(language.Code, entity);
                     xml.WriteStartElement("entry", Atom);
-                    xml.WriteElementString("title", Atom, entity.Name[language.Code]);
+                    xml.WriteElementString("title", Atom, XmlText(entity.Name[language.Code]));
                     xml.WriteElementString("id", Atom, url);
                     xml.WriteElementString("updated", Atom, Timestamp(date!.Date));
                     Link(xml, url, "alternate");
                     xml.WriteStartElement("category", Atom);
                     xml.WriteAttributeString("term", entity.Collection.Name);
-                    xml.WriteAttributeString("label", entity.Collection.Title[language.Code]);
+                    xml.WriteAttributeString("label", XmlText(entity.Collection.Title[language.Code]));
                     xml.WriteEndElement();
                     xml.WriteStartElement("summary", Atom);
-                    xml.WriteString(entity.Summary[language.Code]);
+                    xml.WriteString(XmlText(entity.Summary[language.Code]));
                     xml.WriteEndElement();
                     xml.WriteEndElement();
                 }
@@ -73,6 +73,29 @@ public static class FeedWriter
 
             yield return new GeneratedFile($"{language.Code}/feed.xml", stream.ToArray());
         }
+    }
+
+    /// <summary>
+    /// The text without the characters XML 1.0 cannot hold (control characters, lone surrogates): a page shows such a
+    /// character as text, but a feed with it would be refused by every reader, so the feed leaves it out.
+    /// </summary>
+    private static string XmlText(string text)
+    {
+        var kept = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (XmlConvert.IsXmlChar(text[i]))
+            {
+                kept.Append(text[i]);
+            }
+            else if (i + 1 < text.Length && XmlConvert.IsXmlSurrogatePair(text[i + 1], text[i]))
+            {
+                kept.Append(text, i, 2);
+                i++;
+            }
+        }
+
+        return kept.ToString();
     }
 
     private static void Link(XmlWriter xml, string href, string rel)
