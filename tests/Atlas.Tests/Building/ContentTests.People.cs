@@ -110,6 +110,39 @@ public sealed partial class ContentTests
         Assert.True(unlinked.Count == 0, "no page links to: " + string.Join(", ", unlinked));
     }
 
+    /// <summary>
+    /// Wherever a page names a person (the name as their page gives it, in that language), it links to them once: a
+    /// quotation or a proposal leads to its speaker.
+    /// </summary>
+    [Fact]
+    public void Every_page_that_names_a_person_links_to_them()
+    {
+        var people = Model.Collections["people"];
+        var problems = new List<string>();
+        foreach (var entity in Model.Entities.Where(e => e.Collection.Name != "sources"))
+        {
+            foreach (var file in entity.SourceFiles.Where(f => f.EndsWith(".md", StringComparison.Ordinal)))
+            {
+                var language = Path.GetFileNameWithoutExtension(file).Split('.')[^1];
+                var body = File.ReadAllText(Path.Combine(Repository.Root, file));
+                body = body[(body.IndexOf("\n---\n", 4, StringComparison.Ordinal) + 5)..]; // the body, after the front matter
+                foreach (var person in people.Where(p => p.Id != entity.Id))
+                {
+                    var name = person.Name[language];
+                    var named = language == "zh"
+                        ? body.Contains(name, StringComparison.Ordinal)
+                        : Regex.IsMatch(body, $@"(?<![\w'’]){Regex.Escape(name)}(?!\w)");
+                    if (named && !body.Contains($"(ref:people/{person.Slug})", StringComparison.Ordinal))
+                    {
+                        problems.Add($"{file} names {name} without linking ref:people/{person.Slug}");
+                    }
+                }
+            }
+        }
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
     [Fact]
     public void There_are_at_least_eight_events_each_dated()
     {
