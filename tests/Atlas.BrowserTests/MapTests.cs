@@ -8,8 +8,8 @@ namespace Atlas.BrowserTests;
 public sealed class MapTests(AtlasSite site) : IClassFixture<AtlasSite>
 {
     [Theory]
-    [InlineData("zh", "parks/gaozhu-new-area/", "川渝高竹新区")]
-    [InlineData("en", "parks/gaozhu-new-area/", "Sichuan–Chongqing Gaozhu New Area")]
+    [InlineData("zh", "parks/tianfu-international-airport/", "成都天府国际机场")]
+    [InlineData("en", "parks/tianfu-international-airport/", "Chengdu Tianfu International Airport")]
     [InlineData("en", "cities/chengdu/", "Chengdu")]
     public async Task Clicking_a_marker_on_the_map_opens_its_entity(string language, string entity, string name)
     {
