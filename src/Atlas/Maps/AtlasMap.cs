@@ -29,7 +29,13 @@ public sealed class AtlasMap
         }
 
         _geometry = geometry.ToImmutable();
+        Frame = MapFrame.Around(
+            Layers.SelectMany(l => l.Entities).SelectMany(e => _geometry[e.Id].Points).Select(p => (p.X, p.Y)),
+            baseMap.Projection.Width, baseMap.Projection.Height);
     }
+
+    /// <summary>What the main map shows: everything its layers place, with a margin.</summary>
+    public MapFrame Frame { get; }
 
     public BaseMap Base { get; }
 

@@ -47,7 +47,7 @@ public sealed class SiteViews(SiteModel model, ViewFactory views, Taxonomies tax
                 ("name", p.Name), ("title", p.Title[language]), ("path", $"{language}/{p.Name}/")))),
             ["taxonomies"] = Array(Config.Features.Taxonomies.Select(t => Taxonomy(t, language))),
             ["timeline"] = new LazyView(() => Array(Timeline(language))),
-            ["map"] = new LazyView(() => Map(language)),
+            ["map"] = new LazyView(() => map is null ? null : new MapViews(model, views, map).Main(language)),
             ["charts"] = new LazyView(() => Array(Charts(language))),
             ["featured"] = new LazyView(() => Array(Featured(language))),
         };
@@ -119,33 +119,6 @@ public sealed class SiteViews(SiteModel model, ViewFactory views, Taxonomies tax
                     ("field", e.Field),
                     ("label", views.BundleFor(language).Get($"field.{e.Field}") ?? e.Field),
                     ("entity", views.Summary(e.Entity, language))))))));
-    }
-
-    private ScriptObject? Map(string language)
-    {
-        if (map is null)
-        {
-            return null;
-        }
-
-        var layers = map.Layers.Select(layer => Obj(
-            ("collection", layer.Layer.Collection),
-            ("title", Config.Collection(layer.Layer.Collection)!.Title[language]),
-            ("shape", layer.Layer.Shape.ToString().ToLowerInvariant()),
-            ("features", Array(layer.Entities.Select(entity =>
-            {
-                var geometry = map.GeometryOf(entity.Id)!;
-                return Obj(
-                    ("entity", views.Summary(entity, language)),
-                    ("x", geometry.Points[0].X),
-                    ("y", geometry.Points[0].Y),
-                    ("line", geometry.Line),
-                    ("points", Array(geometry.Points.Select(p => Obj(("x", p.X), ("y", p.Y))))));
-            })))));
-        return Obj(
-            ("width", map.Base.Projection.Width),
-            ("height", map.Base.Projection.Height),
-            ("layers", Array(layers)));
     }
 
     private IEnumerable<ScriptObject> Charts(string language)
