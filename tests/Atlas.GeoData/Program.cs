@@ -1,4 +1,4 @@
-// Regenerates templates/maps/sichuan-chongqing.geojson from Apache ECharts 4.9.0's province maps
+// Regenerates templates/maps/sichuan-chongqing.geojson (and, with the `rivers` command, rivers.geojson: see Rivers.cs) from Apache ECharts 4.9.0's province maps
 // (map/json/province/sichuan.json and chongqing.json in the npm package echarts@4.9.0, Apache-2.0).
 //
 //   dotnet run --project tests/Atlas.GeoData -- <sichuan.json> <chongqing.json> <output.geojson> [--tolerance 0.006]
@@ -34,6 +34,11 @@ public static class Program
 
     public static int Main(string[] args)
     {
+        if (args is ["rivers", .. var rest])
+        {
+            return Rivers.Run(rest);
+        }
+
         var positional = new List<string>();
         var tolerance = DefaultTolerance;
         for (var i = 0; i < args.Length; i++)
