@@ -94,13 +94,19 @@ internal static class FeaturesConfigLoader
 
         string? mapBase = null;
         SourceLocation? mapBaseLocation = null;
+        string? mapRivers = null;
+        SourceLocation? mapRiversLocation = null;
+        ThematicMapConfig? thematic = null;
         var layers = ImmutableArray.CreateBuilder<MapLayerConfig>();
         if (site.Node<YamlMapping>("map", required: false) is { } mapConfig)
         {
             var reader = new MappingReader(mapConfig, "map", diagnostics);
-            reader.RejectUnknownKeys("base", "layers");
+            reader.RejectUnknownKeys("base", "rivers", "thematic", "layers");
             mapBase = reader.String("base", required: true);
             mapBaseLocation = mapConfig["base"]?.Location;
+            mapRivers = reader.String("rivers", required: false);
+            mapRiversLocation = mapConfig["rivers"]?.Location;
+            thematic = Thematic(reader.Node<YamlMapping>("thematic", required: false), collections, diagnostics);
             foreach (var item in reader.Node<YamlSequence>("layers", required: true)?.Items ?? [])
             {
                 if (item is not YamlMapping layer)
@@ -160,7 +166,42 @@ internal static class FeaturesConfigLoader
         }
 
         return new FeaturesConfig(pages.ToImmutable(), taxonomies.ToImmutable(), timeline, feedCollections, feedDates,
-            mapBase, layers.ToImmutable(), featured, series) { MapBaseLocation = mapBaseLocation };
+            mapBase, layers.ToImmutable(), featured, series)
+        {
+            MapBaseLocation = mapBaseLocation,
+            MapRivers = mapRivers,
+            MapRiversLocation = mapRiversLocation,
+            ThematicMap = thematic,
+        };
+    }
+
+    /// <summary>map.thematic: which collections the thematic map counts, and the collection of places it matches to the base map's units.</summary>
+    private static ThematicMapConfig? Thematic(YamlMapping? node, ImmutableArray<CollectionConfig> collections, DiagnosticBag diagnostics)
+    {
+        if (node is null)
+        {
+            return null;
+        }
+
+        var reader = new MappingReader(node, "map.thematic", diagnostics);
+        reader.RejectUnknownKeys("count", "places");
+        var counted = Names(reader.Node<YamlNode>("count", required: true), diagnostics);
+        var places = reader.String("places", required: true);
+        var ok = true;
+        foreach (var name in counted.Append(places ?? "").Where(n => collections.All(c => c.Name != n)))
+        {
+            diagnostics.Error(node.Location, $"map.thematic names collection '{name}', which site.yml does not declare.");
+            ok = false;
+        }
+
+        if (places is not null && collections.FirstOrDefault(c => c.Name == places) is { } placeCollection &&
+            !placeCollection.Fields.Any(f => f.Type.Roles.HasFlag(FieldRoles.Point)))
+        {
+            diagnostics.Error(node.Location, $"map.thematic places '{places}' needs a coordinates field.");
+            ok = false;
+        }
+
+        return ok && places is not null ? new ThematicMapConfig(counted, places) : null;
     }
 
     private static bool CheckName(YamlScalar key, HashSet<string> reserved, string what, DiagnosticBag diagnostics)

@@ -50,6 +50,9 @@ public static class SiteLoader
         var baseMapTask = config.Features.MapBase is { } mapBase
             ? Task.Run(() => BaseMap.Load(config.SiteDirectory, mapBase, diagnostics, config.Features.MapBaseLocation))
             : Task.FromResult<BaseMap?>(null);
+        var riversTask = baseMapTask.ContinueWith(loaded => config.Features.MapRivers is { } rivers && loaded.Result is { } projected
+            ? RiverMap.Load(config.SiteDirectory, rivers, projected.Projection, diagnostics, config.Features.MapRiversLocation)
+            : null, TaskScheduler.Default);
         var historyTask = Task.Run(() => GitHistory.LastChanged(config.SiteDirectory, SiteConfig.ContentFolder));
 
         var sources = Drafts.Apply(ContentLoader.Load(config, diagnostics, caches?.Files), options.Drafts, diagnostics);
@@ -58,6 +61,7 @@ public static class SiteLoader
         stages?.Mark("validate content, render Markdown");
         var (bundles, templates, assets) = siteFiles.GetAwaiter().GetResult();
         var baseMap = baseMapTask.GetAwaiter().GetResult();
+        var riverMap = riversTask.GetAwaiter().GetResult();
         stages?.Mark("wait for i18n, templates, assets, base map");
         if (model is null || diagnostics.HasErrors)
         {
@@ -73,8 +77,12 @@ public static class SiteLoader
         AtlasMap? map = null;
         if (config.Features.MapBase is { } basePath && baseMap is not null)
         {
-            map = new AtlasMap(model, baseMap);
+            map = new AtlasMap(model, baseMap, riverMap);
             assets = assets.With("basemap.svg", basePath, baseMap.ToSvg());
+            if (map.Counts is { } counts)
+            {
+                assets = assets.With("thematic.svg", basePath, ThematicMap.ToSvg(baseMap, counts, map.Frame));
+            }
         }
 
         stages?.Mark("maps");

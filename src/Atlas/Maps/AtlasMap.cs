@@ -14,11 +14,16 @@ public sealed class AtlasMap
 {
     private readonly SiteModel _model;
     private readonly ImmutableDictionary<EntityId, MapGeometry> _geometry;
+    private readonly Lazy<CooperationCounts?> _counts;
 
-    public AtlasMap(SiteModel model, BaseMap baseMap)
+    public AtlasMap(SiteModel model, BaseMap baseMap, RiverMap? rivers = null)
     {
         _model = model;
         Base = baseMap;
+        Rivers = rivers;
+        _counts = new(() => model.Config.Features.ThematicMap is { } thematic
+            ? CooperationCounts.Count(model, thematic, baseMap.Regions)
+            : null);
         var geometry = ImmutableDictionary.CreateBuilder<EntityId, MapGeometry>();
         foreach (var entity in model.Entities)
         {
@@ -38,6 +43,13 @@ public sealed class AtlasMap
     public MapFrame Frame { get; }
 
     public BaseMap Base { get; }
+
+    /// <summary>The rivers site.yml names (map.rivers), in the base map's coordinates; null without them.</summary>
+    public RiverMap? Rivers { get; }
+
+    /// <summary>The thematic map's numbers (map.thematic); null when site.yml asks for none.</summary>
+    public CooperationCounts? Counts => _counts.Value;
+
 
     public MapGeometry? GeometryOf(EntityId id) => _geometry.GetValueOrDefault(id);
 

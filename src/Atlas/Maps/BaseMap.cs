@@ -21,7 +21,10 @@ public sealed class BaseMap
         Regions = regions;
         Projection = projection;
         Paths = [.. regions.Select(r => new RegionPath(r.Id, r.Name, r.Province, PathData(r)))];
+        _provinceRings = new(() => [.. Regions.Select(r => (r.Province, ProjectedRings(r)))]);
     }
+
+    private readonly Lazy<ImmutableArray<(string Province, ImmutableArray<ImmutableArray<(double X, double Y)>> Rings)>> _provinceRings;
 
     public ImmutableArray<GeoRegion> Regions { get; }
 
@@ -112,6 +115,14 @@ public sealed class BaseMap
 
         return builder.ToString();
     }
+
+    /// <summary>The rings of <paramref name="region"/> in map coordinates.</summary>
+    public ImmutableArray<ImmutableArray<(double X, double Y)>> ProjectedRings(GeoRegion region) =>
+        [.. region.Rings.Select(ring => ring.Select(Projection.Project).ToImmutableArray())];
+
+    /// <summary>Whether a map point lies in one of the areas of <paramref name="province"/>.</summary>
+    public bool InProvince(string province, (double X, double Y) point) =>
+        _provinceRings.Value.Where(p => p.Province == province).Any(p => MapLabelSpots.Contains(p.Rings, point));
 
     public static string Format(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 

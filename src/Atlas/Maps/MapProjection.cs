@@ -27,6 +27,19 @@ public sealed class MapProjection
 
     public double Height { get; }
 
+    /// <summary>Kilometres per degree of latitude (a mean value; good to 0.5 % here).</summary>
+    public const double KilometresPerDegreeLatitude = 111.32;
+
+    /// <summary>The latitude at a map y (the inverse of <see cref="Project"/> for y).</summary>
+    public double LatitudeAt(double y) => _maxLat - (y - _margin) / _scale;
+
+    /// <summary>
+    /// Kilometres per map unit along a parallel at <paramref name="latitude"/>: the projection keeps one x scale for the
+    /// whole map (that of its middle latitude), so east–west distances shrink by cos(latitude)/cos(middle).
+    /// </summary>
+    public double KilometresPerUnitAt(double latitude) =>
+        KilometresPerDegreeLatitude * Math.Cos(latitude * Math.PI / 180) / (_cos * _scale);
+
     public (double X, double Y) Project(GeoPoint point) =>
         (Math.Round(_margin + (point.Longitude - _minLon) * _cos * _scale, 1),
          Math.Round(_margin + (_maxLat - point.Latitude) * _scale, 1));

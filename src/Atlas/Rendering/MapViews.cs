@@ -19,7 +19,110 @@ internal sealed class MapViews(SiteModel model, ViewFactory views, AtlasMap map)
             ("width", map.Base.Projection.Width),
             ("height", map.Base.Projection.Height),
             ("frame", Obj(("x", frame.X), ("y", frame.Y), ("width", frame.Width), ("height", frame.Height), ("view_box", frame.ViewBox))),
-            ("layers", Array(Layers(language))));
+            ("layers", Array(Layers(language))),
+            ("furniture", Furniture(language)),
+            ("thematic", Thematic(language)));
+    }
+
+    /// <summary>
+    /// The main map's furniture: rivers with their labels, province names, the scale bar and the inset's frame.
+    /// Labels keep clear of the points the layers place, so they do not cover a marker.
+    /// </summary>
+    private ScriptObject Furniture(string language)
+    {
+        var frame = map.Frame;
+        // A point's name usually goes to its right: keep furniture labels off that stretch too.
+        var points = map.Layers.SelectMany(l => l.Entities).SelectMany(e => map.GeometryOf(e.Id)!.Points)
+            .SelectMany(p => new[] { (p.X, p.Y), (p.X + 15, p.Y), (p.X + 30, p.Y), (p.X + 45, p.Y), (p.X + 60, p.Y), (p.X + 75, p.Y), (p.X + 90, p.Y) }).Distinct().ToList();
+
+        // The inset (bottom right, see style.css .map-inset) and the scale bar (bottom left) cover these corners.
+        MapFrame[] keepOut = [MapLabelSpots.Corner(frame, right: true, bottom: true, 0.25, 0.26),
+            MapLabelSpots.Corner(frame, right: false, bottom: true, 0.36, 0.14)];
+        var riverFont = Math.Round(frame.Width / 50, 1);
+        var rivers = new List<ScriptObject>();
+        var avoid = new List<(double X, double Y)>(points);
+        foreach (var river in map.Rivers?.Rivers ?? [])
+        {
+            var name = river.Name[language];
+            var length = TextWidth(name, riverFont, letterSpacing: 0);
+            var spot = name.Length == 0 ? null : MapLabelSpots.AlongRiver(river, frame, length, avoid, keepOut: keepOut);
+            if (spot is not null)
+            {
+                // The label's whole length, so that the next labels keep off it.
+                var (dx, dy) = (Math.Cos(spot.Angle * Math.PI / 180), Math.Sin(spot.Angle * Math.PI / 180));
+                avoid.AddRange(Enumerable.Range(-2, 5).Select(k => (spot.X + dx * length * k / 4, spot.Y + dy * length * k / 4)));
+            }
+
+            rivers.Add(Obj(("id", river.Id), ("name", name), ("path", river.PathData),
+                ("label", spot is null ? null : Obj(("x", spot.X), ("y", spot.Y), ("angle", spot.Angle)))));
+        }
+
+        var provinceFont = Math.Round(frame.Width / 26, 1);
+        var provinces = map.Base.Regions.Select(r => r.Province).Distinct().Select(province =>
+            (province, spot: MapLabelSpots.InArea(point => map.Base.InProvince(province, point), frame, avoid, keepOut: keepOut,
+                halfWidth: TextWidth(views.BundleFor(language).Get($"cartography.{province}") ?? province, provinceFont, letterSpacing: 0.25) / 2)))
+            .Where(p => p.spot is not null)
+            .Select(p => Obj(("id", p.province), ("x", p.spot!.X), ("y", p.spot.Y)));
+        var scale = ScaleBar.For(frame, map.Base.Projection);
+        return Obj(
+            ("rivers", Array(rivers)),
+            ("river_scale", Math.Round(riverFont / 10, 3)),
+            ("provinces", Array(provinces)),
+            ("province_scale", Math.Round(provinceFont / 10, 3)),
+            ("scale", Obj(("x", scale.X), ("y", scale.Y), ("length", scale.Length), ("half", Math.Round(scale.Length / 2, 1)),
+                ("kilometres", scale.Kilometres), ("font", Math.Round(frame.Width / 45, 1)), ("text_scale", Math.Round(frame.Width / 450, 3)))),
+            ("inset", Obj(("view_box", $"0 0 {BaseMap.Format(map.Base.Projection.Width)} {BaseMap.Format(map.Base.Projection.Height)}"))));
+    }
+
+    /// <summary>
+    /// The thematic map's table: each unit with at least one counted entity, its count per counted collection and in
+    /// all, most first; named by the content's place that is the unit itself where there is one (a link, and an English
+    /// name), else by the base map's Chinese name. Then the entities tied to no single unit.
+    /// </summary>
+    private ScriptObject? Thematic(string language)
+    {
+        if (map.Counts is not { } counts || model.Config.Features.ThematicMap is not { } config)
+        {
+            return null;
+        }
+
+        var places = model.Collections.GetValueOrDefault(config.Places, []);
+        var collections = config.Count.Where(model.Collections.ContainsKey).ToList();
+        var rows = counts.Units.Where(u => u.Count > 0)
+            .OrderByDescending(u => u.Count).ThenBy(u => u.Unit.Province == "sichuan" ? 0 : 1).ThenBy(u => u.Unit.Id, StringComparer.Ordinal)
+            .Select(u =>
+            {
+                var place = places.FirstOrDefault(p => IsUnit(p.Name["zh"], u.Unit.Name));
+                return Obj(
+                    ("name", place?.Name[language] ?? u.Unit.Name),
+                    ("unit_name", u.Unit.Name),
+                    ("entity", place is null ? null : views.Summary(place, language)),
+                    ("province", u.Unit.Province),
+                    ("count", u.Count),
+                    ("class", CooperationCounts.ClassOf(u.Count)),
+                    ("by_collection", Array(collections.Select(c => u.Entities.Count(e => e.Collection == c)))));
+            });
+        var bounds = CooperationCounts.ClassLowerBounds;
+        return Obj(
+            ("collections", Array(collections.Select(c => model.Config.Collection(c)!.Title[language]))),
+            ("rows", Array(rows)),
+            ("zero_units", counts.Units.Count(u => u.Count == 0)),
+            ("classes", Array(bounds.Select((lower, i) => Obj(("class", i), ("lower", lower),
+                ("upper", i + 1 < bounds.Length ? bounds[i + 1] - 1 : (int?)null))))),
+            ("unplaced", Array(counts.Unplaced.Select(id => views.Summary(model.Get(id), language)))));
+    }
+
+    /// <summary>About how wide a text is in map units: a Han character is one em, a Latin letter about 0.6.</summary>
+    private static double TextWidth(string text, double fontSize, double letterSpacing) =>
+        text.Sum(c => (c >= 0x2E80 ? 1.0 : 0.6) + letterSpacing) * fontSize;
+
+    /// <summary>Whether a place's Chinese name is the unit itself (重庆市渝北区 is 渝北区, 重庆市梁平区 is 梁平县), not a part of it.</summary>
+    private static bool IsUnit(string placeName, string unitName)
+    {
+        var own = placeName.StartsWith("重庆市", StringComparison.Ordinal) || placeName.StartsWith("四川省", StringComparison.Ordinal)
+            ? placeName[3..]
+            : placeName;
+        return own.Length > 0 && CooperationCounts.Stem(own) == CooperationCounts.Stem(unitName);
     }
 
     private IEnumerable<ScriptObject> Layers(string language) => map.Layers.Select(layer => Obj(
