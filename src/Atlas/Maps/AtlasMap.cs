@@ -22,7 +22,7 @@ public sealed class AtlasMap
         Base = baseMap;
         Rivers = rivers;
         _counts = new(() => model.Config.Features.ThematicMap is { } thematic
-            ? CooperationCounts.Count(model, thematic, baseMap.Regions)
+            ? CooperationCounts.Count(model, thematic, baseMap)
             : null);
         var geometry = ImmutableDictionary.CreateBuilder<EntityId, MapGeometry>();
         foreach (var entity in model.Entities)

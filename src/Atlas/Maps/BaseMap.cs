@@ -21,10 +21,10 @@ public sealed class BaseMap
         Regions = regions;
         Projection = projection;
         Paths = [.. regions.Select(r => new RegionPath(r.Id, r.Name, r.Province, PathData(r)))];
-        _provinceRings = new(() => [.. Regions.Select(r => (r.Province, ProjectedRings(r)))]);
+        _provinceRings = new(() => [.. Regions.Select(r => (r, ProjectedRings(r)))]);
     }
 
-    private readonly Lazy<ImmutableArray<(string Province, ImmutableArray<ImmutableArray<(double X, double Y)>> Rings)>> _provinceRings;
+    private readonly Lazy<ImmutableArray<(GeoRegion Region, ImmutableArray<ImmutableArray<(double X, double Y)>> Rings)>> _provinceRings;
 
     public ImmutableArray<GeoRegion> Regions { get; }
 
@@ -122,7 +122,11 @@ public sealed class BaseMap
 
     /// <summary>Whether a map point lies in one of the areas of <paramref name="province"/>.</summary>
     public bool InProvince(string province, (double X, double Y) point) =>
-        _provinceRings.Value.Where(p => p.Province == province).Any(p => MapLabelSpots.Contains(p.Rings, point));
+        _provinceRings.Value.Where(p => p.Region.Province == province).Any(p => MapLabelSpots.Contains(p.Rings, point));
+
+    /// <summary>The area a map point lies in (the first in the file's order where slivers overlap), or null.</summary>
+    public GeoRegion? RegionAt((double X, double Y) point) =>
+        _provinceRings.Value.FirstOrDefault(p => MapLabelSpots.Contains(p.Rings, point)).Region;
 
     public static string Format(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 

@@ -5,11 +5,14 @@ using Atlas.Model;
 
 namespace Atlas.Maps;
 
-/// <summary>An entity to count: its id and the Chinese names of the places (cities, districts, counties) it names.</summary>
-public sealed record CountedEntity(EntityId Id, ImmutableArray<string> PlaceNames);
+/// <summary>A place an entity names: its Chinese name and, where it has one, the unit its coordinates fall in.</summary>
+public sealed record CountedPlace(string Name, GeoRegion? UnitAtPosition = null);
 
-/// <summary>A unit of the base map and the counted entities that involve it.</summary>
-public sealed record UnitCount(GeoRegion Unit, ImmutableArray<EntityId> Entities)
+/// <summary>An entity to count and the places (cities, districts, counties) it names.</summary>
+public sealed record CountedEntity(EntityId Id, ImmutableArray<CountedPlace> Places);
+
+/// <summary>A unit of the base map, the counted entities that involve it, and the names of the places that put them there.</summary>
+public sealed record UnitCount(GeoRegion Unit, ImmutableArray<EntityId> Entities, ImmutableArray<string> Places)
 {
     public int Count => Entities.Length;
 }
@@ -19,10 +22,11 @@ public sealed record UnitCount(GeoRegion Unit, ImmutableArray<EntityId> Entities
 /// how many of the counted entities (parks, plans, corridors) name a place in it. A place is matched to a unit by
 /// name, since the base map's units are named in Chinese: a Sichuan district or county's full name starts with its
 /// prefecture's (资阳市安岳县 → 资阳市), a Chongqing district's contains its own (重庆市渝北区 → 渝北区), and a unit renamed
-/// since the base map was drawn still shares its stem (梁平区 → 梁平县). An entity counts once per unit however many of
-/// its places lie there. An entity that names no place in a unit (only Sichuan, Chongqing or the economic circle as a
-/// whole, or a place wider than one unit such as Chongqing's central city) is listed in <see cref="Unplaced"/>
-/// rather than spread over units.
+/// since the base map was drawn still shares its stem (梁平区 → 梁平县). A place whose name names no unit (Chongqing's
+/// central city, 重庆（主城）) counts for the unit its position lies in, and each row says which places it counts.
+/// An entity counts once per unit however many of its places lie there. An entity that names no place (only
+/// Sichuan, Chongqing or the economic circle as a whole) is listed in <see cref="Unplaced"/> rather than spread
+/// over units.
 /// </summary>
 public sealed partial class CooperationCounts
 {
@@ -48,31 +52,55 @@ public sealed partial class CooperationCounts
     {
         var stems = units.Select(u => (Unit: u, Stem: Stem(u.Name))).ToList();
         var byUnit = units.ToDictionary(u => u.Id, _ => new List<EntityId>(), StringComparer.Ordinal);
+        var placesByUnit = units.ToDictionary(u => u.Id, _ => new SortedSet<string>(StringComparer.Ordinal), StringComparer.Ordinal);
         var unplaced = ImmutableArray.CreateBuilder<EntityId>();
         foreach (var entity in entities)
         {
-            var matched = entity.PlaceNames.Select(name => UnitOf(name, stems)).OfType<GeoRegion>()
-                .Select(u => u.Id).Distinct(StringComparer.Ordinal).ToList();
+            var matched = entity.Places
+                .Select(place => (place.Name, Unit: UnitOf(place.Name, stems) ?? place.UnitAtPosition))
+                .Where(m => m.Unit is not null && byUnit.ContainsKey(m.Unit.Id))
+                .ToList();
             if (matched.Count == 0)
             {
                 unplaced.Add(entity.Id);
             }
 
-            foreach (var unit in matched)
+            foreach (var (name, unit) in matched)
+            {
+                placesByUnit[unit!.Id].Add(name);
+            }
+
+            foreach (var unit in matched.Select(m => m.Unit!.Id).Distinct(StringComparer.Ordinal))
             {
                 byUnit[unit].Add(entity.Id);
             }
         }
 
-        return new CooperationCounts([.. units.Select(u => new UnitCount(u, [.. byUnit[u.Id]]))], unplaced.ToImmutable());
+        return new CooperationCounts([.. units.Select(u => new UnitCount(u, [.. byUnit[u.Id]], [.. placesByUnit[u.Id]]))], unplaced.ToImmutable());
     }
 
     /// <summary>Counts the collections <paramref name="config"/> names, through the places of its places collection.</summary>
-    public static CooperationCounts Count(SiteModel model, ThematicMapConfig config, IReadOnlyList<GeoRegion> units) =>
-        Count(config.Count.Where(model.Collections.ContainsKey).SelectMany(c => model.Collections[c]).Select(entity =>
+    public static CooperationCounts Count(SiteModel model, ThematicMapConfig config, BaseMap baseMap)
+    {
+        var places = new Dictionary<EntityId, CountedPlace>();
+        CountedPlace Place(EntityId id)
+        {
+            if (!places.TryGetValue(id, out var place))
+            {
+                var entity = model.Get(id);
+                var position = entity.Fields.Values.OfType<CoordinatesValue>().FirstOrDefault();
+                place = places[id] = new CountedPlace(entity.Name["zh"], position is null
+                    ? null
+                    : baseMap.RegionAt(baseMap.Projection.Project(new GeoPoint(position.Longitude, position.Latitude))));
+            }
+
+            return place;
+        }
+
+        return Count(config.Count.Where(model.Collections.ContainsKey).SelectMany(c => model.Collections[c]).Select(entity =>
             new CountedEntity(entity.Id, [.. entity.Fields.Values.SelectMany(v => v.LinkedEntities)
-                .Where(t => t.Collection == config.Places).Distinct()
-                .Select(t => model.Find(t)?.Name["zh"] ?? "")])), units);
+                .Where(t => t.Collection == config.Places).Distinct().Select(Place)])), baseMap.Regions);
+    }
 
     /// <summary>The unit a place's Chinese name names: the unit whose stem it contains (the longest if several), or null.</summary>
     public static GeoRegion? UnitOf(string placeName, IReadOnlyList<GeoRegion> units) =>

@@ -99,6 +99,8 @@ internal sealed class MapViews(SiteModel model, ViewFactory views, AtlasMap map)
                     ("entity", place is null ? null : views.Summary(place, language)),
                     ("province", u.Unit.Province),
                     ("count", u.Count),
+                    ("via", Array(u.Places.Where(name => place is null || name != place.Name["zh"])
+                        .Select(name => places.FirstOrDefault(p => p.Name["zh"] == name)?.Name[language] ?? name))),
                     ("class", CooperationCounts.ClassOf(u.Count)),
                     ("by_collection", Array(collections.Select(c => u.Entities.Count(e => e.Collection == c)))));
             });
