@@ -38,10 +38,13 @@ public static class MapLabelSpots
                 along[i] = along[i - 1] + Distance(line[i - 1], line[i]);
             }
 
-            for (var i = 0; i < line.Length; i++)
+            // Candidate middles: every vertex and every quarter of the label's length along the line.
+            var step = Math.Max(length / 4, 1);
+            var middles = along.Concat(Enumerable.Range(0, (int)(along[^1] / step) + 1).Select(k => k * step)).Order();
+            foreach (var middle in middles)
             {
-                var start = along[i] - length / 2;
-                var end = along[i] + length / 2;
+                var start = middle - length / 2;
+                var end = middle + length / 2;
                 if (start < 0 || end > along[^1])
                 {
                     continue;
