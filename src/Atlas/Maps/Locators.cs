@@ -39,6 +39,7 @@ public sealed class Locators
     private readonly FrozenDictionary<string, (double X, double Y)[]> _provinceCorners;
     private readonly FrozenDictionary<string, (double X, double Y)[]> _unitCorners;
     private readonly FrozenSet<string> _regionCollections;
+    private readonly FrozenDictionary<string, EntityId> _namedFor;
     private readonly ConcurrentDictionary<EntityId, LocatorMap?> _locators = new();
     private readonly ConcurrentDictionary<string, string> _outlines = new(StringComparer.Ordinal);
 
@@ -66,6 +67,13 @@ public sealed class Locators
 
         _units = units.ToFrozenDictionary();
 
+        // The entity a unit is named for (成都市 for the unit 成都市), so a page can say that its highlight is larger
+        // than the place itself (a Sichuan district shown by its prefecture).
+        _namedFor = units.Where(p => p.Value.Name.Length > 0 &&
+                p.Key is var id && model.Get(id).Name.Values.Values.Any(n => n == p.Value.Name || UnitMatcher.Stem(n) == UnitMatcher.Stem(p.Value.Name)))
+            .GroupBy(p => p.Value.Id, StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.Min(p => p.Key), StringComparer.Ordinal);
+
         // The places others are at (cities): the neighbours a locator labels, most referenced first.
         var places = new Dictionary<EntityId, MapPoint>();
         foreach (var (_, geometry) in geometries)
@@ -92,6 +100,9 @@ public sealed class Locators
 
     /// <summary>The base-map unit that represents an entity with its own position (a city: its district or prefecture).</summary>
     public GeoRegion? UnitOf(EntityId id) => _units.GetValueOrDefault(id);
+
+    /// <summary>The entity whose name the unit bears (the city 成都市 for the unit 成都市), if the content has it.</summary>
+    public EntityId? NamedFor(GeoRegion unit) => _namedFor.TryGetValue(unit.Id, out var id) ? id : null;
 
     /// <summary>Every entity with its own position and the unit it was matched to.</summary>
     public IReadOnlyDictionary<EntityId, GeoRegion> Units => _units;

@@ -81,7 +81,24 @@ internal sealed class LocatorViews(SiteModel model, AtlasMap map)
                 ("name", model.Get(p.Place).Name[language]), ("path", SiteUrls.EntityPath(language, p.Place)))))),
             ("regions", Array(locator.Regions.Where(r => r != entity.Id).Select(r => Obj(
                 ("name", model.Get(r).Name[language]), ("path", SiteUrls.EntityPath(language, r)))))),
-            ("area", !locator.Regions.IsEmpty));
+            ("area", !locator.Regions.IsEmpty),
+            ("larger_unit", LargerUnit(entity, locator, language)));
+    }
+
+    /// <summary>
+    /// A city shown by a larger unit (a Sichuan district by its prefecture, as the base map has no smaller one): the
+    /// place the highlight is, so the caption can say so; null when the highlight is the city's own unit.
+    /// </summary>
+    private ScriptObject? LargerUnit(Entity entity, LocatorMap locator, string language)
+    {
+        if (locator.Points.All(p => p.Place != entity.Id || p.Placement != MapPlacement.Own) ||
+            map.Locators.UnitOf(entity.Id) is not { } unit || !locator.Highlights.Contains(unit) ||
+            map.Locators.NamedFor(unit) is not { } named || named == entity.Id)
+        {
+            return null;
+        }
+
+        return Obj(("name", model.Get(named).Name[language]), ("path", SiteUrls.EntityPath(language, named)));
     }
 
     private static string Key(EntityId id) => $"{id.Collection}/{id.Slug}";
