@@ -132,3 +132,18 @@ public sealed class LocatorGeometryTests
         Assert.Empty(LabelLayout.Place([new LabelRequest("self", "Chengdu Tianfu International Airport", 20, 15, 1)], frame, 4));
     }
 }
+
+/// <summary>How a locator labels a place: without the larger units the map already shows.</summary>
+public sealed class LocatorLabelTextTests
+{
+    [Theory]
+    [InlineData("重庆市渝北区", "zh", "渝北区")]
+    [InlineData("四川省达州市开江县", "zh", "开江县")]
+    [InlineData("成都市", "zh", "成都市")]
+    [InlineData("重庆（主城）", "zh", "重庆（主城）")]
+    [InlineData("重庆市（直辖市）", "zh", "重庆市（直辖市）")]
+    [InlineData("Yubei District, Chongqing", "en", "Yubei District")]
+    [InlineData("Chengdu", "en", "Chengdu")]
+    public void Short_names(string name, string language, string expected) =>
+        Assert.Equal(expected, Atlas.Rendering.LocatorViews.Short(name, language));
+}
