@@ -8,7 +8,9 @@ namespace Atlas.Maps;
 /// <summary>
 /// Places every entity on the base map, once per build: an entity with coordinates is a point; an entity of a
 /// "lines" layer is a line through the places its reference field lists; any other entity is shown at the places
-/// its references point to (a cluster at its cities). Language-neutral: labels are added by the views.
+/// its references point to (a cluster at its cities). A point entity (a park, a zone) without coordinates is shown at
+/// its hosts' positions, marked <see cref="MapPlacement.Host"/> so that maps draw it as approximate: no position is
+/// invented. Language-neutral: labels are added by the views.
 /// </summary>
 public sealed class AtlasMap
 {
@@ -34,6 +36,7 @@ public sealed class AtlasMap
         }
 
         _geometry = geometry.ToImmutable();
+        Locators = new Locators(model, this, _geometry.Select(p => (p.Key, p.Value)));
         Frame = MapFrame.Around(
             Layers.SelectMany(l => l.Entities).SelectMany(e => _geometry[e.Id].Points).Select(p => (p.X, p.Y)),
             baseMap.Projection.Width, baseMap.Projection.Height);
@@ -53,6 +56,13 @@ public sealed class AtlasMap
 
     public MapGeometry? GeometryOf(EntityId id) => _geometry.GetValueOrDefault(id);
 
+    /// <summary>The locator maps of entity pages and the base-map unit of every place.</summary>
+    public Locators Locators { get; }
+
+    /// <summary>Whether the entity is drawn as one point (a city, a park), not as a line or at several places.</summary>
+    public bool IsPointEntity(Entity entity) =>
+        _model.Config.Features.MapLayers.FirstOrDefault(l => l.Collection == entity.Collection.Name) is { Shape: MapLayerShape.Points };
+
     /// <summary>The layers site.yml declares, each with the entities of its collection that have a place.</summary>
     public IEnumerable<(MapLayerConfig Layer, ImmutableArray<Entity> Entities)> Layers =>
         _model.Config.Features.MapLayers.Select(layer => (layer,
@@ -63,13 +73,16 @@ public sealed class AtlasMap
         if (entity.Fields.Values.OfType<CoordinatesValue>().FirstOrDefault() is { } own)
         {
             var (x, y) = Base.Projection.Project(new GeoPoint(own.Longitude, own.Latitude));
-            return new MapGeometry([new MapPoint(entity.Id, x, y)], null);
+            return new MapGeometry([new MapPoint(entity.Id, x, y, MapPlacement.Own)], null);
         }
 
         var layer = _model.Config.Features.MapLayers.FirstOrDefault(l => l.Collection == entity.Collection.Name);
         var fields = layer is { Shape: not MapLayerShape.Points }
             ? [layer.Field]
             : entity.Collection.Fields.Where(f => f.IsReference).Select(f => f.Name);
+
+        // A point layer's entity stands at one place; without its own, a host's is the nearest honest answer.
+        var placement = layer is { Shape: MapLayerShape.Points } ? MapPlacement.Host : MapPlacement.Place;
 
         var points = new List<MapPoint>();
         foreach (var field in fields)
@@ -85,7 +98,7 @@ public sealed class AtlasMap
                     points.All(p => p.Place != target))
                 {
                     var (x, y) = Base.Projection.Project(new GeoPoint(place.Longitude, place.Latitude));
-                    points.Add(new MapPoint(target, x, y));
+                    points.Add(new MapPoint(target, x, y, placement));
                 }
             }
         }

@@ -139,6 +139,7 @@ internal sealed class MapViews(SiteModel model, ViewFactory views, AtlasMap map)
                 ("x", geometry.Points[0].X),
                 ("y", geometry.Points[0].Y),
                 ("line", geometry.Line),
-                ("points", Array(geometry.Points.Select(p => Obj(("x", p.X), ("y", p.Y))))));
+                ("approximate", geometry.Points[0].IsApproximate),
+                ("points", Array(geometry.Points.Select(p => Obj(("x", p.X), ("y", p.Y), ("approximate", p.IsApproximate))))));
         })))));
 }

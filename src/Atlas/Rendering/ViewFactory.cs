@@ -213,22 +213,9 @@ public sealed class ViewFactory
         ("summary", entity.Summary[l.Code]), ("body", new SafeHtml(entity.Texts[l.Code].Html)),
         ("current", l.Code == language))));
 
-    /// <summary>The entity on the small map of its page: its own point, its places, or its line; null if it has no place.</summary>
-    private ScriptObject? Locator(Entity entity, string language)
-    {
-        if (_map?.GeometryOf(entity.Id) is not { } geometry)
-        {
-            return null;
-        }
-
-        return Obj(
-            ("width", _map.Base.Projection.Width),
-            ("height", _map.Base.Projection.Height),
-            ("line", geometry.Line),
-            ("points", Array(geometry.Points.Select(p => Obj(
-                ("x", p.X), ("y", p.Y), ("name", _model.Get(p.Place).Name[language]),
-                ("path", SiteUrls.EntityPath(language, p.Place)), ("self", p.Place == entity.Id))))));
-    }
+    /// <summary>The entity on the small map of its page (see <see cref="LocatorViews"/>); null if it has no place.</summary>
+    private ScriptObject? Locator(Entity entity, string language) =>
+        _map is null ? null : new LocatorViews(_model, _map).View(entity, language);
 
     private IEnumerable<ScriptObject> References(Entity entity, string language)
     {
