@@ -82,7 +82,7 @@ public sealed partial class MapReadingTests(MapPages pages) : IClassFixture<MapP
         var tested = found.GetProperty("tested").GetInt32();
         var failures = Strings(found.GetProperty("failures"));
         Assert.True(tested >= (width == MapPages.Desktop ? 40 : 10), $"only {tested} of {found.GetProperty("total").GetInt32()} markers (a.marker-link circle.hit) were in view");
-        Assert.True(failures.Count == 0, $"{failures.Count} of {tested} markers at {width} px:\n" + string.Join("\n", failures.Take(40)));
+        Assert.True(failures.Count == 0, $"{failures.Count} faults among the {tested} markers in view at {width} px:\n" + string.Join("\n", failures.Take(40)));
     }
 
     [Theory]

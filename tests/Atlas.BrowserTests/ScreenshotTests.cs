@@ -56,7 +56,6 @@ public sealed class ScreenshotTests(AtlasSite site, ITestOutputHelper output) : 
     {
         Assert.True(HasChineseFont(), "no font covers Chinese (fc-list :lang=zh is empty): apt-get install -y fonts-noto-cjk");
         var thematic = ThematicMapPage();
-        Assert.True(thematic is not null, "no page of the built site has a figure.thematic-map");
 
         Directory.CreateDirectory(AtlasSite.ScreenshotDirectory);
         var written = new List<string>();
@@ -77,9 +76,15 @@ public sealed class ScreenshotTests(AtlasSite site, ITestOutputHelper output) : 
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = locator, FullPage = true });
             written.Add(locator);
 
-            await page.GotoAsync(site.Url(thematic!));
-            written.Add(await ShotAsync(page.Locator("figure.thematic-map").First, $"zh-thematic-map-{device}.png"));
+            if (thematic is not null)
+            {
+                await page.GotoAsync(site.Url(thematic));
+                written.Add(await ShotAsync(page.Locator("figure.thematic-map").First, $"zh-thematic-map-{device}.png"));
+            }
         }
+
+        // Checked after the others are taken, so a missing thematic map does not also cost the other screenshots.
+        Assert.True(thematic is not null, "no page of the built site has a figure.thematic-map");
 
         output.WriteLine($"screenshots in {AtlasSite.ScreenshotDirectory} (thematic map from /{thematic}):");
         foreach (var file in written)
