@@ -209,6 +209,8 @@
     svg.addEventListener("wheel", function (event) {
       var delta = event.deltaY * (event.deltaMode === 1 ? 16 : event.deltaMode === 2 ? 400 : 1);
       if (!delta) return;
+      // At a bound the wheel scrolls the page as usual, so a reader scrolling past the map is not caught by it.
+      if ((delta < 0 && view.w <= minWidth + 1e-6) || (delta > 0 && view.w >= maxWidth - 1e-6)) return;
       event.preventDefault();
       var at = toMap(event.clientX, event.clientY);
       zoomAround(Math.exp(-delta * 0.002), at.x, at.y);
