@@ -41,6 +41,238 @@
     });
   }
 
+  // Map page: zoom and pan by changing the main svg's viewBox (buttons, wheel, drag, pinch, keyboard). Bounded: never
+  // out past the whole base map, never in past 8 times the first frame. Text and markers keep their size on screen
+  // (their size in map units is divided by the zoom), so a label stays readable and markers do not swell as the map
+  // grows under them. On a narrow screen, where the frame's labels would render under 11 CSS px, the map opens zoomed
+  // in just enough for them to reach it, on the densest part of the map; "whole map" shows the frame.
+  function setUpMapZoom() {
+    var figure = document.querySelector("figure.atlas-map");
+    var controls = figure && figure.querySelector("[data-map-zoom]");
+    var svg = figure && figure.querySelector(":scope > svg:not(.map-inset)");
+    if (!controls || !svg || !svg.getAttribute("viewBox") || !svg.createSVGPoint) return;
+
+    var MAX_ZOOM = 8;
+    var MIN_LABEL_PX = 11.25;
+    var frameBox = svg.getAttribute("viewBox").trim().split(/[\s,]+/).map(Number);
+    var frame = { x: frameBox[0], y: frameBox[1], w: frameBox[2], h: frameBox[3] };
+    var aspect = frame.w / frame.h;
+    var baseWidth = Number(figure.getAttribute("data-base-width")) || frame.w;
+    var baseHeight = Number(figure.getAttribute("data-base-height")) || frame.h;
+    // The widest view: the whole base map, at the frame's aspect ratio (the svg keeps its height on the page).
+    var widest = Math.max(baseWidth, baseHeight * aspect, frame.w);
+    var bounds = { x: baseWidth / 2 - widest / 2, y: baseHeight / 2 - widest / aspect / 2, w: widest, h: widest / aspect };
+    bounds.x = Math.min(bounds.x, frame.x); bounds.y = Math.min(bounds.y, frame.y);
+    bounds.w = Math.max(bounds.x + bounds.w, frame.x + frame.w) - bounds.x;
+    bounds.h = Math.max(bounds.y + bounds.h, frame.y + frame.h) - bounds.y;
+    var minWidth = frame.w / MAX_ZOOM;
+    var maxWidth = Math.min(widest, bounds.w, bounds.h * aspect);
+
+    // What keeps its screen size: text (font size and halo, set inline), circles (scaled about their centre by a
+    // transform, so hover and focus styles still apply), lines (stroke width, set inline while zoomed).
+    var texts = [], circles = [], strokes = [];
+    Array.prototype.forEach.call(svg.querySelectorAll("text"), function (el) {
+      var style = getComputedStyle(el);
+      texts.push({ el: el, size: parseFloat(style.fontSize), stroke: parseFloat(style.strokeWidth) || 0, label: el.classList.contains("map-label") });
+    });
+    Array.prototype.forEach.call(svg.querySelectorAll("circle"), function (el) {
+      var m = el.transform.baseVal.consolidate();
+      var matrix = m ? m.matrix : svg.createSVGMatrix();
+      var point = svg.createSVGPoint();
+      point.x = el.cx.baseVal.value; point.y = el.cy.baseVal.value;
+      point = point.matrixTransform(matrix);
+      circles.push({ el: el, x: point.x, y: point.y, original: el.getAttribute("transform") || "" });
+    });
+    Array.prototype.forEach.call(svg.querySelectorAll("path, line, polyline"), function (el) {
+      var style = getComputedStyle(el);
+      if (style.stroke === "none" || style.vectorEffect === "non-scaling-stroke") return;
+      var width = parseFloat(style.strokeWidth);
+      if (width > 0) strokes.push({ el: el, width: width });
+    });
+
+    // The zoom at which the smallest map label renders at 11 CSS px: 1 on a wide screen, more on a phone.
+    function readingZoom() {
+      var scale = (svg.clientWidth || svg.getBoundingClientRect().width) / frame.w;
+      var smallest = Infinity;
+      texts.forEach(function (t) { if (t.label && t.size < smallest) smallest = t.size; });
+      if (smallest === Infinity) texts.forEach(function (t) { if (t.size < smallest) smallest = t.size; });
+      if (!(smallest < Infinity) || !(scale > 0)) return 1;
+      return Math.min(MAX_ZOOM, Math.max(1, MIN_LABEL_PX / (smallest * scale)));
+    }
+
+    var reading = readingZoom();
+    var view = { x: frame.x, y: frame.y, w: frame.w };
+
+    function clamp(v) {
+      var w = Math.min(maxWidth, Math.max(minWidth, v.w));
+      var h = w / aspect;
+      var x = Math.min(bounds.x + bounds.w - w, Math.max(bounds.x, v.x));
+      var y = Math.min(bounds.y + bounds.h - h, Math.max(bounds.y, v.y));
+      return { x: x, y: y, w: w };
+    }
+
+    function round(n) { return Math.round(n * 1000) / 1000; }
+
+    function apply(next) {
+      view = clamp(next);
+      svg.setAttribute("viewBox", [round(view.x), round(view.y), round(view.w), round(view.w / aspect)].join(" "));
+      var factor = reading * view.w / frame.w;
+      var natural = Math.abs(factor - 1) < 1e-6;
+      texts.forEach(function (t) {
+        t.el.style.fontSize = natural ? "" : round(t.size * factor) + "px";
+        t.el.style.strokeWidth = natural || !t.stroke ? "" : round(t.stroke * factor) + "px";
+      });
+      circles.forEach(function (c) {
+        if (natural) {
+          if (c.original) c.el.setAttribute("transform", c.original); else c.el.removeAttribute("transform");
+        } else {
+          var f = round(factor);
+          c.el.setAttribute("transform", "translate(" + round(c.x) + " " + round(c.y) + ") scale(" + f + ") translate(" +
+            round(-c.x) + " " + round(-c.y) + ")" + (c.original ? " " + c.original : ""));
+        }
+      });
+      strokes.forEach(function (s) { s.el.style.strokeWidth = natural ? "" : round(s.width * factor) + "px"; });
+      zoomIn.disabled = view.w <= minWidth + 1e-6;
+      zoomOut.disabled = view.w >= maxWidth - 1e-6;
+    }
+
+    // Zoom by a factor (above 1: in) around a point in map units, which stays where it is on screen.
+    function zoomAround(factor, px, py) {
+      var w = Math.min(maxWidth, Math.max(minWidth, view.w / factor));
+      var k = w / view.w;
+      apply({ x: px - (px - view.x) * k, y: py - (py - view.y) * k, w: w });
+    }
+
+    function zoomCentre(factor) { zoomAround(factor, view.x + view.w / 2, view.y + view.w / aspect / 2); }
+
+    function toMap(clientX, clientY) {
+      var point = svg.createSVGPoint();
+      point.x = clientX; point.y = clientY;
+      return point.matrixTransform(svg.getScreenCTM().inverse());
+    }
+
+    function unitsPerPixel() { return 1 / svg.getScreenCTM().a; }
+
+    // The first view: the frame, or on a narrow screen the reading zoom centred where most markers fall in view.
+    function firstView() {
+      if (reading <= 1) return { x: frame.x, y: frame.y, w: frame.w };
+      var w = frame.w / reading, h = w / aspect;
+      var points = Array.prototype.map.call(svg.querySelectorAll("circle.marker"), function (el) {
+        var box = el.getBBox();
+        return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+      });
+      var best = null, bestCount = -1;
+      points.forEach(function (p) {
+        var candidate = clamp({ x: p.x - w / 2, y: p.y - h / 2, w: w });
+        var count = 0;
+        points.forEach(function (q) {
+          if (q.x >= candidate.x && q.x <= candidate.x + w && q.y >= candidate.y && q.y <= candidate.y + h) count++;
+        });
+        if (count > bestCount) { best = candidate; bestCount = count; }
+      });
+      return best || { x: frame.x + (frame.w - w) / 2, y: frame.y + (frame.h - h) / 2, w: w };
+    }
+
+    var zoomIn = controls.querySelector("[data-zoom=in]");
+    var zoomOut = controls.querySelector("[data-zoom=out]");
+    controls.hidden = false;
+    svg.classList.add("zoomable");
+    svg.setAttribute("tabindex", "0");
+    svg.setAttribute("aria-describedby", "map-zoom-help");
+    apply(firstView());
+
+    controls.addEventListener("click", function (event) {
+      var button = event.target.closest("button[data-zoom]");
+      if (!button) return;
+      var action = button.getAttribute("data-zoom");
+      if (action === "in") zoomCentre(1.5);
+      else if (action === "out") zoomCentre(1 / 1.5);
+      else apply({ x: frame.x, y: frame.y, w: frame.w });
+    });
+
+    svg.addEventListener("keydown", function (event) {
+      if (event.altKey || event.ctrlKey || event.metaKey) return;
+      var step = view.w * 0.1;
+      var key = event.key;
+      if (key === "+" || key === "=") zoomCentre(1.5);
+      else if (key === "-" || key === "_" || key === "−") zoomCentre(1 / 1.5);
+      else if (event.target !== svg) return; // arrows and Home move the map only when the map itself has the focus
+      else if (key === "ArrowLeft") apply({ x: view.x - step, y: view.y, w: view.w });
+      else if (key === "ArrowRight") apply({ x: view.x + step, y: view.y, w: view.w });
+      else if (key === "ArrowUp") apply({ x: view.x, y: view.y - step, w: view.w });
+      else if (key === "ArrowDown") apply({ x: view.x, y: view.y + step, w: view.w });
+      else if (key === "Home" || key === "0") apply({ x: frame.x, y: frame.y, w: frame.w });
+      else return;
+      event.preventDefault();
+    });
+
+    svg.addEventListener("wheel", function (event) {
+      var delta = event.deltaY * (event.deltaMode === 1 ? 16 : event.deltaMode === 2 ? 400 : 1);
+      if (!delta) return;
+      // At a bound the wheel scrolls the page as usual, so a reader scrolling past the map is not caught by it.
+      if ((delta < 0 && view.w <= minWidth + 1e-6) || (delta > 0 && view.w >= maxWidth - 1e-6)) return;
+      event.preventDefault();
+      var at = toMap(event.clientX, event.clientY);
+      zoomAround(Math.exp(-delta * 0.002), at.x, at.y);
+    }, { passive: false });
+
+    // Drag to pan with one pointer, pinch with two. A drag that moved the map does not also follow a link.
+    var pointers = {};
+    var moved = false;
+    function count() { return Object.keys(pointers).length; }
+    function pair() {
+      var ids = Object.keys(pointers), a = pointers[ids[0]], b = pointers[ids[1]];
+      return { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2, d: Math.hypot(a.x - b.x, a.y - b.y) };
+    }
+    svg.addEventListener("pointerdown", function (event) {
+      if (event.pointerType === "mouse" && event.button !== 0) return;
+      if (count() === 0) moved = false;
+      pointers[event.pointerId] = { x: event.clientX, y: event.clientY, startX: event.clientX, startY: event.clientY };
+    });
+    svg.addEventListener("pointermove", function (event) {
+      var p = pointers[event.pointerId];
+      if (!p) return;
+      if (count() === 1) {
+        if (!moved && Math.hypot(event.clientX - p.startX, event.clientY - p.startY) < 5) return;
+        if (!moved) {
+          moved = true;
+          svg.classList.add("dragging");
+          try { svg.setPointerCapture(event.pointerId); } catch (e) { /* a pointer the browser no longer tracks */ }
+        }
+        var k = unitsPerPixel();
+        apply({ x: view.x - (event.clientX - p.x) * k, y: view.y - (event.clientY - p.y) * k, w: view.w });
+        p.x = event.clientX; p.y = event.clientY;
+      } else if (count() === 2) {
+        var before = pair();
+        p.x = event.clientX; p.y = event.clientY;
+        var after = pair();
+        moved = true;
+        var k2 = unitsPerPixel();
+        // Pan by the midpoint's move, then zoom by the change of the fingers' distance around the midpoint.
+        apply({ x: view.x - (after.x - before.x) * k2, y: view.y - (after.y - before.y) * k2, w: view.w });
+        if (before.d > 0 && after.d > 0) {
+          var at = toMap(after.x, after.y);
+          zoomAround(after.d / before.d, at.x, at.y);
+        }
+      }
+    });
+    function release(event) {
+      delete pointers[event.pointerId];
+      if (count() === 0) svg.classList.remove("dragging");
+    }
+    svg.addEventListener("pointerup", release);
+    svg.addEventListener("pointercancel", release);
+    svg.addEventListener("click", function (event) {
+      if (moved) { event.preventDefault(); event.stopPropagation(); moved = false; }
+    }, true);
+
+    // A phone turned sideways: the reading zoom follows the map's new width (the view stays where it is).
+    window.addEventListener("resize", function () {
+      var next = readingZoom();
+      if (Math.abs(next - reading) > 1e-3) { reading = next; apply(view); }
+    });
+  }
+
   // Search page: substring search over this language's index (works for Chinese without segmentation).
   function normalize(text) {
     return (text || "").normalize("NFKC").toLowerCase();
@@ -121,5 +353,6 @@
 
   setUpFilters();
   setUpMapLayers();
+  setUpMapZoom();
   setUpSearch();
 })();

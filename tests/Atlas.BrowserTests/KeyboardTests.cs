@@ -27,7 +27,7 @@ public sealed class KeyboardTests(AtlasSite site) : IClassFixture<AtlasSite>
           return {
             tag: el.tagName.toLowerCase(), text: (el.textContent || "").trim().slice(0, 30), href: el.getAttribute("href"),
             cls: typeof el.className === "string" ? el.className : "",
-            inMap: !!el.closest(".atlas-map"), inSwitcher: !!el.closest(".language-switcher"),
+            inMap: !!el.closest(".atlas-map svg a"), inSwitcher: !!el.closest(".language-switcher"),
             outline: s.outlineStyle !== "none" && parseFloat(s.outlineWidth) >= 2,
             outlineContrast: contrast(s.outlineColor, "rgb(255, 255, 255)"),
             stroke: shape ? getComputedStyle(shape).stroke : null,

@@ -10,7 +10,7 @@ public sealed class NoScriptTests(AtlasSite site) : IClassFixture<AtlasSite>
 {
     /// <summary>
     /// What a reader without JavaScript would miss on this page: no visible h1, hidden text in main, links that cannot
-    /// be seen. The layer switches and list filters are JavaScript-only controls, hidden until the script shows them.
+    /// be seen. The layer switches, map zoom buttons and list filters are JavaScript-only controls, hidden until the script shows them.
     /// A function of the page's window (this page's when null), so the sweep can run it on a framed page.
     /// </summary>
     private const string MissingScript = """
@@ -23,7 +23,7 @@ public sealed class NoScriptTests(AtlasSite site) : IClassFixture<AtlasSite>
           const h1 = main.querySelector("h1");
           if (!h1 || !h1.checkVisibility() || !h1.innerText.trim()) problems.push("no visible h1");
           if (main.innerText.trim().length < 20) problems.push("main shows almost no text");
-          const jsOnly = el => el.closest("[data-filters], [data-map-layers]");
+          const jsOnly = el => el.closest("[data-filters], [data-map-layers], [data-map-zoom]");
           const invisible = el => !el.checkVisibility({ opacityProperty: true, visibilityProperty: true });
           const walker = document.createTreeWalker(main, win.NodeFilter.SHOW_TEXT);
           for (let node = walker.nextNode(); node; node = walker.nextNode()) {

@@ -13,11 +13,11 @@ public sealed class ScreenshotTests(AtlasSite site, ITestOutputHelper output) : 
 {
     private static readonly (string Name, string Path)[] Pages =
     [
-        ("home", ""), ("list", "parks/"), ("entity", "parks/gaozhu-new-area/"), ("map", "map/"),
+        ("home", ""), ("list", "parks/"), ("entity", "parks/gaozhu-new-area/"), ("map", "map/"), ("locator", "cities/yubei/"),
     ];
 
     [Fact]
-    public async Task Screenshots_of_the_home_a_list_an_entity_and_the_map_in_both_languages()
+    public async Task Screenshots_of_the_home_a_list_an_entity_a_city_and_the_map_in_both_languages()
     {
         // Without a CJK font Chinese renders as empty boxes, and the screenshots would hide it.
         Assert.True(HasChineseFont(), "no font covers Chinese (fc-list :lang=zh is empty): apt-get install -y fonts-noto-cjk");
@@ -48,8 +48,69 @@ public sealed class ScreenshotTests(AtlasSite site, ITestOutputHelper output) : 
             output.WriteLine($"  {file}");
         }
 
-        Assert.Equal(16, written.Count);
+        Assert.Equal(20, written.Count);
     }
+
+    [Fact]
+    public async Task Screenshots_of_both_map_pages_a_locator_map_and_the_thematic_map_at_both_widths()
+    {
+        Assert.True(HasChineseFont(), "no font covers Chinese (fc-list :lang=zh is empty): apt-get install -y fonts-noto-cjk");
+        var thematic = ThematicMapPage();
+
+        Directory.CreateDirectory(AtlasSite.ScreenshotDirectory);
+        var written = new List<string>();
+        foreach (var (device, options) in new[] { ("desktop", AtlasSite.Desktop()), ("phone", MobileTests.Phone()) })
+        {
+            var (context, page) = await site.OpenAsync(options);
+            await using var _ = context;
+            foreach (var language in new[] { "zh", "en" })
+            {
+                // The main map as the reader first sees it: the figure alone (the full page is taken above).
+                await page.GotoAsync(site.Url($"{language}/map/"));
+                written.Add(await ShotAsync(page.Locator("figure.atlas-map"), $"{language}-map-figure-{device}.png"));
+            }
+
+            await page.GotoAsync(site.Url("zh/cities/yubei/"));
+            await Microsoft.Playwright.Assertions.Expect(page.Locator("figure.locator svg")).ToBeVisibleAsync();
+            var locator = Path.Combine(AtlasSite.ScreenshotDirectory, $"zh-locator-yubei-{device}.png");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = locator, FullPage = true });
+            written.Add(locator);
+
+            if (thematic is not null)
+            {
+                await page.GotoAsync(site.Url(thematic));
+                written.Add(await ShotAsync(page.Locator("figure.thematic-map").First, $"zh-thematic-map-{device}.png"));
+            }
+        }
+
+        // Checked after the others are taken, so a missing thematic map does not also cost the other screenshots.
+        Assert.True(thematic is not null, "no page of the built site has a figure.thematic-map");
+
+        output.WriteLine($"screenshots in {AtlasSite.ScreenshotDirectory} (thematic map from /{thematic}):");
+        foreach (var file in written)
+        {
+            var bytes = File.ReadAllBytes(file);
+            Assert.True(bytes.Length > 5_000 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G', $"{file} is not a screenshot");
+            output.WriteLine($"  {file}");
+        }
+
+        Assert.Equal(8, written.Count);
+    }
+
+    private static async Task<string> ShotAsync(ILocator element, string name)
+    {
+        var file = Path.Combine(AtlasSite.ScreenshotDirectory, name);
+        await element.ScrollIntoViewIfNeededAsync();
+        await element.ScreenshotAsync(new LocatorScreenshotOptions { Path = file });
+        return file;
+    }
+
+    /// <summary>The shortest Chinese page of the built site that holds the thematic map (where it lives is the map's business).</summary>
+    private string? ThematicMapPage() =>
+        site.AllPages()
+            .Where(path => path.StartsWith("zh/", StringComparison.Ordinal))
+            .OrderBy(path => path.Count(c => c == '/')).ThenBy(path => path, StringComparer.Ordinal)
+            .FirstOrDefault(path => File.ReadAllText(Path.Combine(site.OutputDirectory, path.EndsWith('/') ? path + "index.html" : path)).Contains("thematic-map", StringComparison.Ordinal));
 
     private static bool HasChineseFont()
     {
