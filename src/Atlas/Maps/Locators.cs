@@ -32,7 +32,6 @@ public sealed class Locators
     /// </summary>
     public const double MinimumWidth = 110;
 
-    private readonly SiteModel _model;
     private readonly AtlasMap _map;
     private readonly FrozenDictionary<EntityId, GeoRegion> _units;
     private readonly ImmutableArray<MapPoint> _places;
@@ -45,7 +44,6 @@ public sealed class Locators
 
     internal Locators(SiteModel model, AtlasMap map, IEnumerable<(EntityId Id, MapGeometry Geometry)> geometries)
     {
-        _model = model;
         _map = map;
         var baseMap = map.Base;
         var provinces = baseMap.Regions.Select(r => r.Province).ToHashSet(StringComparer.Ordinal);
