@@ -166,8 +166,12 @@ public static class CorridorLayout
         return result.MoveToImmutable();
     }
 
-    /// <summary>Below this angle between two corridors leaving a stop (its cosine), they would run over each other there.</summary>
-    private const double NarrowCosine = 0.866;
+    /// <summary>
+    /// Below this angle between two corridors leaving a stop (its cosine: 12°), they would run over each other beyond
+    /// the stop's marker; at a wider angle they part under it, as lines meet at a station. The same angle is what
+    /// <see cref="ClosestParallelApproach"/> calls running alongside.
+    /// </summary>
+    private const double NarrowCosine = 0.978;
 
     /// <summary>A corridor leaving a stop along an edge: the unit direction away from the stop, and +1 if the corridor
     /// travels that way (−1 if it arrives along it), which says which side its lane is on.</summary>
@@ -232,7 +236,10 @@ public static class CorridorLayout
                 var t = ((stop.X - a.X) * dx + (stop.Y - a.Y) * dy) / length2;
                 var distance = Math.Abs((stop.X - a.X) * dy - (stop.Y - a.Y) * dx) / Math.Sqrt(length2);
                 var along = t * Math.Sqrt(length2);
-                if (distance <= snapDistance && along > 1 && (1 - t) * Math.Sqrt(length2) > 1)
+                // Near an end, only a stop that lies more along the segment than off it: a detour sharper than 45°
+                // is not passing by (a line ending beside a terminus is not drawn through its neighbour).
+                var remaining = (1 - t) * Math.Sqrt(length2);
+                if (distance <= snapDistance && along > 1 && remaining > 1 && distance < Math.Min(along, remaining))
                 {
                     between.Add((t, stop));
                 }
