@@ -35,24 +35,26 @@ internal sealed class LocatorViews(SiteModel model, AtlasMap map)
         var requests = new List<LabelRequest>();
         foreach (var point in self)
         {
-            requests.Add(new LabelRequest(Key(entity.Id), Short(entity.Name[language], language), point.X, point.Y, selfRadius));
+            requests.Add(new LabelRequest(Key(entity.Id), Short(entity.Name[language], language), point.X, point.Y, font, selfRadius, requests.Count, Required: true));
         }
 
         foreach (var point in locator.Points.Where(p => p.Place != entity.Id))
         {
             requests.Add(new LabelRequest(Key(point.Place), Short(model.Get(point.Place).Name[language], language), point.X, point.Y,
-                point.IsApproximate ? selfRadius : placeRadius));
+                font, point.IsApproximate ? selfRadius : placeRadius, requests.Count));
         }
 
         foreach (var point in locator.Neighbours.Take(MostNeighbours))
         {
-            requests.Add(new LabelRequest(Key(point.Place), Short(model.Get(point.Place).Name[language], language), point.X, point.Y, neighbourRadius));
+            requests.Add(new LabelRequest(Key(point.Place), Short(model.Get(point.Place).Name[language], language), point.X, point.Y, font, neighbourRadius, requests.Count));
         }
 
-        var labels = LabelLayout.Place(requests, frame, font, keepFirst: self.Count > 0);
+        // The one placer of every map: each marker's circle is kept clear, the subject's name is always placed.
+        var labels = LabelPlacer.Place(requests, [.. requests.Select(r => new MapCircle(r.X, r.Y, r.Clearance))],
+            new MapBox(frame.X, frame.Y, frame.Width, frame.Height));
 
         // A neighbour is drawn only with its name: an unnamed dot orients no one and costs bytes on every page.
-        var named = labels.Select(l => l.Key).ToHashSet(StringComparer.Ordinal);
+        var named = labels.Select(l => l.Id).ToHashSet(StringComparer.Ordinal);
         var neighbours = locator.Neighbours.Where(p => named.Contains(Key(p.Place))).ToList();
         var approximate = locator.Points.Any(p => p.IsApproximate);
         return Obj(
@@ -73,7 +75,7 @@ internal sealed class LocatorViews(SiteModel model, AtlasMap map)
                 ("x", p.X), ("y", p.Y), ("name", model.Get(p.Place).Name[language]),
                 ("path", SiteUrls.EntityPath(language, p.Place)), ("r", neighbourRadius))))),
             ("labels", Array(labels.Select(l => Obj(
-                ("x", l.X), ("y", l.Y), ("text", l.Text), ("for", l.Key), ("self", l.Key == Key(entity.Id)),
+                ("x", l.X), ("y", l.Y), ("text", l.Text), ("for", l.Id), ("self", l.Id == Key(entity.Id)),
                 ("anchor", l.Anchor.ToString().ToLowerInvariant()))))),
             ("approximate", approximate),
             ("own", locator.Points.Any(p => p.Place == entity.Id && p.Placement == MapPlacement.Own)),

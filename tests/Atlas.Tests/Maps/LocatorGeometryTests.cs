@@ -91,46 +91,6 @@ public sealed class LocatorGeometryTests
             Assert.Contains(simplified, p => Math.Abs(p.X - corner.Item1) < 0.5 && Math.Abs(p.Y - corner.Item2) < 0.5);
         }
     }
-
-    [Fact]
-    public void Labels_do_not_overlap_and_stay_in_the_frame()
-    {
-        var frame = new MapFrame(0, 0, 100, 75);
-        LabelRequest[] requests =
-        [
-            new("a", "成都市", 50, 40, 2),
-            new("b", "德阳市", 52, 41, 1), // right next to a: takes another side or is left out
-            new("c", "Yubei District", 98, 40, 1), // at the right edge: placed to the left
-            new("d", "眉山市", 50, 44, 1),
-        ];
-        var placed = LabelLayout.Place(requests, frame, 4);
-        Assert.Contains(placed, l => l.Key == "a");
-        Assert.Equal(LabelAnchor.End, placed.Single(l => l.Key == "c").Anchor);
-        Assert.All(placed, l => Assert.True(l.Box.Inside(frame)));
-        for (var i = 0; i < placed.Length; i++)
-        {
-            for (var j = i + 1; j < placed.Length; j++)
-            {
-                Assert.False(placed[i].Box.Overlaps(placed[j].Box), $"{placed[i].Key} overlaps {placed[j].Key}");
-            }
-        }
-
-        // No label covers another request's marker.
-        foreach (var label in placed)
-        {
-            Assert.All(requests.Where(r => r.Key != label.Key), r =>
-                Assert.False(label.Box.Overlaps(new LabelBox(r.X - r.MarkerRadius, r.Y - r.MarkerRadius, r.X + r.MarkerRadius, r.Y + r.MarkerRadius))));
-        }
-    }
-
-    [Fact]
-    public void The_subject_is_labelled_even_where_nothing_fits()
-    {
-        var frame = new MapFrame(0, 0, 40, 30);
-        var placed = LabelLayout.Place([new LabelRequest("self", "Chengdu Tianfu International Airport", 20, 15, 1)], frame, 4, keepFirst: true);
-        Assert.Single(placed);
-        Assert.Empty(LabelLayout.Place([new LabelRequest("self", "Chengdu Tianfu International Airport", 20, 15, 1)], frame, 4));
-    }
 }
 
 /// <summary>How a locator labels a place: without the larger units the map already shows.</summary>

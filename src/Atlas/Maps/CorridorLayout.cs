@@ -1,0 +1,326 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+
+namespace Atlas.Maps;
+
+/// <summary>A stop on a corridor's route. Stops with the same <see cref="Key"/> are the same place on every route.</summary>
+/// <param name="Named">A real place (a city) that other routes may pass near and so be snapped through; the vertices of
+/// a given geometry (a river) are not.</param>
+public sealed record CorridorStop(string Key, double X, double Y, bool Named = true);
+
+/// <summary>A corridor to lay out: its ordered stops, first to last.</summary>
+public sealed record CorridorRoute(string Id, ImmutableArray<CorridorStop> Stops)
+{
+    /// <summary>
+    /// The route drawn along a given polyline instead of straight between its stops (a waterway along its river):
+    /// the polyline's vertices become the route's stops, private to it, so the river's line is offset only where it
+    /// shares nothing, and it is never snapped through cities it passes.
+    /// </summary>
+    public static CorridorRoute AlongPolyline(string id, IEnumerable<(double X, double Y)> polyline) =>
+        new(id, [.. polyline.Select((p, i) => new CorridorStop($"{id}#{i.ToString(CultureInfo.InvariantCulture)}", p.X, p.Y, Named: false))]);
+}
+
+/// <summary>A corridor as drawn: its polyline after offsetting.</summary>
+public sealed record LaidOutCorridor(string Id, ImmutableArray<(double X, double Y)> Points)
+{
+    /// <summary>The point halfway along the polyline (where its name is shown on keyboard focus).</summary>
+    public (double X, double Y) Middle
+    {
+        get
+        {
+            var lengths = Points.Zip(Points.Skip(1), (a, b) => Math.Sqrt((b.X - a.X) * (b.X - a.X) + (b.Y - a.Y) * (b.Y - a.Y))).ToList();
+            var remaining = lengths.Sum() / 2;
+            for (var i = 0; i < lengths.Count; i++)
+            {
+                if (remaining <= lengths[i] && lengths[i] > 0)
+                {
+                    var t = remaining / lengths[i];
+                    return (Points[i].X + t * (Points[i + 1].X - Points[i].X), Points[i].Y + t * (Points[i + 1].Y - Points[i].Y));
+                }
+
+                remaining -= lengths[i];
+            }
+
+            return Points.Length > 0 ? Points[0] : (0, 0);
+        }
+    }
+
+    /// <summary>The polyline as SVG path data (one decimal: a tenth of a map unit is a quarter of a CSS pixel).</summary>
+    public string PathData
+    {
+        get
+        {
+            var data = new StringBuilder();
+            for (var i = 0; i < Points.Length; i++)
+            {
+                data.Append(i == 0 ? 'M' : 'L').Append(BaseMap.Format(Math.Round(Points[i].X, 1)))
+                    .Append(',').Append(BaseMap.Format(Math.Round(Points[i].Y, 1)));
+            }
+
+            return data.ToString();
+        }
+    }
+}
+
+/// <summary>
+/// Lays corridors out like lines on a transit map: corridors that share a stretch run side by side instead of on top
+/// of one another. A stretch is shared when two routes have the same pair of consecutive stops (in either direction),
+/// or when one passes straight by a stop of another (A→C beside A→B→C with B near the line A–C): such a route is
+/// snapped through that stop first, so both share the edges A–B and B–C. Each corridor then gets a lane, in the order
+/// of the input, distinct from the lanes of every corridor it shares an edge with, and its polyline is offset
+/// perpendicular by its lane all along, with mitred joins at the stops. Pure and deterministic.
+/// </summary>
+public static class CorridorLayout
+{
+    /// <param name="routes">The corridors in the order their slots follow (a stable order keeps lines from swapping sides).</param>
+    /// <param name="spacing">The distance between the centre lines of neighbouring corridors on a shared edge, in map units.</param>
+    /// <param name="snapDistance">How near a stop must lie to another route's straight segment for that route to be
+    /// drawn through it, in map units.</param>
+    public static ImmutableArray<LaidOutCorridor> Lay(IReadOnlyList<CorridorRoute> routes, double spacing, double snapDistance)
+    {
+        var named = routes.SelectMany(r => r.Stops).Where(s => s.Named)
+            .GroupBy(s => s.Key, StringComparer.Ordinal).Select(g => g.First())
+            .OrderBy(s => s.Key, StringComparer.Ordinal).ToList();
+        var snapped = routes.Select(r => Snap(r, named, snapDistance)).ToList();
+
+        // Each corridor keeps one lane along its whole route (0, then 1, -1, 2, -2, …: a bundle is centred on its
+        // stops), the first lane whose position is free on every edge it uses. A lane is a side of the corridor's own
+        // direction of travel, so on an edge it occupies position lane × (+1 or −1 by the way it runs); corridors
+        // sharing an edge never share a position. One lane for the whole route means no jogs at stops, only mitres.
+        // Two corridors leaving one stop on different edges at a narrow angle also take different positions, the one
+        // heading further left on the left, so they part without running over each other.
+        var taken = new Dictionary<(string, string), HashSet<int>>();
+        var departures = new Dictionary<string, List<Departure>>(StringComparer.Ordinal);
+        var lanes = new int[snapped.Count];
+        var candidates = Enumerable.Range(0, 2 * snapped.Count + 1).Select(n => n % 2 == 1 ? (n + 1) / 2 : -n / 2).ToList();
+        for (var index = 0; index < snapped.Count; index++)
+        {
+            var stops = snapped[index];
+            var edges = Enumerable.Range(0, Math.Max(0, stops.Count - 1))
+                .Select(i => (Key: EdgeKey(stops[i], stops[i + 1]), Sign: string.CompareOrdinal(stops[i].Key, stops[i + 1].Key) <= 0 ? 1 : -1))
+                .ToList();
+            var leaving = Departures(stops);
+            var neighbours = leaving.SelectMany(mine => departures.GetValueOrDefault(mine.Stop, [])
+                .Where(other => other.Edge != mine.Edge && mine.Ux * other.Ux + mine.Uy * other.Uy > NarrowCosine)
+                .Select(other => (Mine: mine, Other: other, Left: other.Ux * mine.Uy - other.Uy * mine.Ux))).ToList();
+
+            bool EdgesFree(int lane) => edges.All(e => !taken.TryGetValue(e.Key, out var used) || !used.Contains(lane * e.Sign));
+            // Ordered against the nearest in angle at each stop (the one it would run over longest), apart from all.
+            var nearest = neighbours.GroupBy(n => n.Mine)
+                .Select(g => g.OrderByDescending(n => n.Mine.Ux * n.Other.Ux + n.Mine.Uy * n.Other.Uy).First()).ToHashSet();
+            bool Parted(int lane, bool ordered) => neighbours.All(n =>
+            {
+                var (mine, other) = (lane * n.Mine.Sign, lanes[n.Other.Corridor] * n.Other.Sign);
+                return ordered && n.Left != 0 && nearest.Contains(n) ? (n.Left > 0 ? mine > other : mine < other) : mine != other;
+            });
+
+            var lane = candidates.FirstOrDefault(l => EdgesFree(l) && Parted(l, ordered: true), int.MinValue);
+            lane = lane != int.MinValue ? lane : candidates.FirstOrDefault(l => EdgesFree(l) && Parted(l, ordered: false), int.MinValue);
+            lanes[index] = lane != int.MinValue ? lane : candidates.First(EdgesFree);
+            foreach (var edge in edges)
+            {
+                if (!taken.TryGetValue(edge.Key, out var used))
+                {
+                    taken[edge.Key] = used = [];
+                }
+
+                used.Add(lanes[index] * edge.Sign);
+            }
+
+            foreach (var departure in leaving)
+            {
+                if (!departures.TryGetValue(departure.Stop, out var list))
+                {
+                    departures[departure.Stop] = list = [];
+                }
+
+                list.Add(departure with { Corridor = index });
+            }
+        }
+
+        var result = ImmutableArray.CreateBuilder<LaidOutCorridor>(routes.Count);
+        for (var index = 0; index < snapped.Count; index++)
+        {
+            var stops = snapped[index];
+            if (stops.Count < 2)
+            {
+                result.Add(new LaidOutCorridor(routes[index].Id, [.. stops.Select(s => (s.X, s.Y))]));
+                continue;
+            }
+
+            // The polyline moved to the left of travel by the lane, mitred at every stop.
+            var offset = lanes[index] * spacing;
+            var (sx, sy) = Normal(stops[1].X - stops[0].X, stops[1].Y - stops[0].Y);
+            var points = new List<(double X, double Y)> { (stops[0].X + sx * offset, stops[0].Y + sy * offset) };
+            for (var i = 1; i + 1 < stops.Count; i++)
+            {
+                points.AddRange(Mitre(stops[i - 1], stops[i], stops[i + 1], offset));
+            }
+
+            var (ex, ey) = Normal(stops[^1].X - stops[^2].X, stops[^1].Y - stops[^2].Y);
+            points.Add((stops[^1].X + ex * offset, stops[^1].Y + ey * offset));
+            result.Add(new LaidOutCorridor(routes[index].Id, [.. points]));
+        }
+
+        return result.MoveToImmutable();
+    }
+
+    /// <summary>
+    /// Below this angle between two corridors leaving a stop (its cosine: 12°), they would run over each other beyond
+    /// the stop's marker; at a wider angle they part under it, as lines meet at a station. The same angle is what
+    /// <see cref="ClosestParallelApproach"/> calls running alongside.
+    /// </summary>
+    private const double NarrowCosine = 0.978;
+
+    /// <summary>A corridor leaving a stop along an edge: the unit direction away from the stop, and +1 if the corridor
+    /// travels that way (−1 if it arrives along it), which says which side its lane is on.</summary>
+    private sealed record Departure(string Stop, (string, string) Edge, double Ux, double Uy, int Sign, int Corridor = -1);
+
+    private static List<Departure> Departures(List<CorridorStop> stops)
+    {
+        var result = new List<Departure>();
+        for (var i = 0; i < stops.Count; i++)
+        {
+            foreach (var (j, sign) in new[] { (i + 1, 1), (i - 1, -1) })
+            {
+                if (j < 0 || j >= stops.Count)
+                {
+                    continue;
+                }
+
+                double dx = stops[j].X - stops[i].X, dy = stops[j].Y - stops[i].Y, length = Math.Sqrt(dx * dx + dy * dy);
+                if (length > 0)
+                {
+                    result.Add(new Departure(stops[i].Key, EdgeKey(stops[i], stops[j]), dx / length, dy / length, sign));
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The route with every named stop that lies near one of its straight segments inserted into it.</summary>
+    private static List<CorridorStop> Snap(CorridorRoute route, List<CorridorStop> named, double snapDistance)
+    {
+        var stops = new List<CorridorStop>();
+        for (var i = 0; i < route.Stops.Length; i++)
+        {
+            var a = route.Stops[i];
+            if (stops.Count > 0 && stops[^1].Key == a.Key)
+            {
+                continue;
+            }
+
+            stops.Add(a);
+            if (i + 1 == route.Stops.Length || !a.Named || !route.Stops[i + 1].Named)
+            {
+                continue;
+            }
+
+            var b = route.Stops[i + 1];
+            double dx = b.X - a.X, dy = b.Y - a.Y, length2 = dx * dx + dy * dy;
+            if (length2 == 0)
+            {
+                continue;
+            }
+
+            var between = new List<(double T, CorridorStop Stop)>();
+            foreach (var stop in named)
+            {
+                if (stop.Key == a.Key || stop.Key == b.Key || route.Stops.Any(s => s.Key == stop.Key))
+                {
+                    continue;
+                }
+
+                var t = ((stop.X - a.X) * dx + (stop.Y - a.Y) * dy) / length2;
+                var distance = Math.Abs((stop.X - a.X) * dy - (stop.Y - a.Y) * dx) / Math.Sqrt(length2);
+                var along = t * Math.Sqrt(length2);
+                // Near an end, only a stop that lies more along the segment than off it: a detour sharper than 45°
+                // is not passing by (a line ending beside a terminus is not drawn through its neighbour).
+                var remaining = (1 - t) * Math.Sqrt(length2);
+                if (distance <= snapDistance && along > 1 && remaining > 1 && distance < Math.Min(along, remaining))
+                {
+                    between.Add((t, stop));
+                }
+            }
+
+            stops.AddRange(between.OrderBy(s => s.T).ThenBy(s => s.Stop.Key, StringComparer.Ordinal).Select(s => s.Stop));
+        }
+
+        return stops;
+    }
+
+    private static (string, string) EdgeKey(CorridorStop a, CorridorStop b) =>
+        string.CompareOrdinal(a.Key, b.Key) <= 0 ? (a.Key, b.Key) : (b.Key, a.Key);
+
+    private static (double X, double Y) Normal(double dx, double dy)
+    {
+        var length = Math.Sqrt(dx * dx + dy * dy);
+        return length == 0 ? (0, 0) : (-dy / length, dx / length);
+    }
+
+    /// <summary>
+    /// Where two consecutive segments offset by the same lane meet: the mitre point, on the bisector of the corner at
+    /// the lane's distance from each segment; at a turn sharper than about 135° (where a mitre would reach far out)
+    /// the end of one and the start of the other instead.
+    /// </summary>
+    private static IEnumerable<(double X, double Y)> Mitre(CorridorStop before, CorridorStop stop, CorridorStop after, double offset)
+    {
+        var (n1x, n1y) = Normal(stop.X - before.X, stop.Y - before.Y);
+        var (n2x, n2y) = Normal(after.X - stop.X, after.Y - stop.Y);
+        var cosine = n1x * n2x + n1y * n2y;
+        if (cosine > -0.7)
+        {
+            var scale = offset / (1 + cosine);
+            yield return (stop.X + (n1x + n2x) * scale, stop.Y + (n1y + n2y) * scale);
+            yield break;
+        }
+
+        yield return (stop.X + n1x * offset, stop.Y + n1y * offset);
+        yield return (stop.X + n2x * offset, stop.Y + n2y * offset);
+    }
+
+    private static double Distance((double X, double Y) a, (double X, double Y) b) =>
+        Math.Sqrt((a.X - b.X) * (a.X - b.X) + (a.Y - b.Y) * (a.Y - b.Y));
+
+    /// <summary>
+    /// The shortest distance between two polylines where they run alongside each other: points sampled every
+    /// <paramref name="step"/> along <paramref name="a"/>, measured to <paramref name="b"/>, counting only where the
+    /// two run within <paramref name="parallelDegrees"/> of the same direction (a crossing, or two lines leaving a
+    /// stop at an angle, is not two lines drawn on top of one another). Used by tests and checks.
+    /// </summary>
+    public static double ClosestParallelApproach(IReadOnlyList<(double X, double Y)> a, IReadOnlyList<(double X, double Y)> b,
+        double step = 0.25, double parallelDegrees = 12)
+    {
+        var best = double.PositiveInfinity;
+        var cosLimit = Math.Cos(parallelDegrees * Math.PI / 180);
+        for (var i = 0; i + 1 < a.Count; i++)
+        {
+            double dx = a[i + 1].X - a[i].X, dy = a[i + 1].Y - a[i].Y, length = Math.Sqrt(dx * dx + dy * dy);
+            if (length == 0)
+            {
+                continue;
+            }
+
+            var samples = Math.Max(1, (int)Math.Ceiling(length / step));
+            for (var s = 0; s <= samples; s++)
+            {
+                var p = (X: a[i].X + dx * s / samples, Y: a[i].Y + dy * s / samples);
+                for (var j = 0; j + 1 < b.Count; j++)
+                {
+                    double ex = b[j + 1].X - b[j].X, ey = b[j + 1].Y - b[j].Y, elength = Math.Sqrt(ex * ex + ey * ey);
+                    if (elength == 0 || Math.Abs((dx * ex + dy * ey) / (length * elength)) < cosLimit)
+                    {
+                        continue;
+                    }
+
+                    var t = Math.Clamp(((p.X - b[j].X) * ex + (p.Y - b[j].Y) * ey) / (elength * elength), 0, 1);
+                    best = Math.Min(best, Distance(p, (b[j].X + t * ex, b[j].Y + t * ey)));
+                }
+            }
+        }
+
+        return best;
+    }
+}

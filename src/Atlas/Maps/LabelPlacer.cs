@@ -1,0 +1,115 @@
+using System.Collections.Immutable;
+using System.Globalization;
+
+namespace Atlas.Maps;
+
+/// <summary>
+/// A label to place beside a point. Lower <see cref="Priority"/> is placed first; a <see cref="Required"/> label is
+/// placed even where every position is taken (at the least crowded one), so the labels a reader cannot do without
+/// are never left out.
+/// </summary>
+/// <param name="Clearance">How far from the point the label keeps (the marker's hit radius), in map units.</param>
+public sealed record LabelRequest(string Id, string Text, double X, double Y, double FontSize, double Clearance, int Priority,
+    bool Required = false);
+
+/// <summary>Where a label is drawn: its text anchor point (SVG x, y of the baseline), its anchor and its box.</summary>
+public sealed record PlacedLabel(string Id, string Text, double X, double Y, LabelAnchor Anchor, MapBox Box, double FontSize);
+
+public enum LabelAnchor
+{
+    Start,
+    Middle,
+    End,
+}
+
+/// <summary>
+/// Places labels without overlaps: for each label, by priority, the first of eight positions around its point (right,
+/// left, above, below, then the diagonals) where its box, estimated from the text, overlaps no placed label, no
+/// marker's hit circle and stays in the frame; a label with no such position is left out (the list under the map
+/// still names it). Pure and deterministic: the same requests give the same placement.
+/// </summary>
+public static class LabelPlacer
+{
+    /// <summary>The share of the font size above the baseline and below it that the box covers (with the text's halo).</summary>
+    private const double Ascent = 0.95, Descent = 0.3;
+
+    /// <param name="markers">Every marker's hit circle: no label may cover one.</param>
+    /// <param name="taken">Boxes of labels placed before (by an earlier call) that these must not overlap either.</param>
+    public static ImmutableArray<PlacedLabel> Place(IReadOnlyList<LabelRequest> labels, IReadOnlyList<MapCircle> markers, MapBox frame,
+        IReadOnlyList<MapBox>? taken = null)
+    {
+        var placed = new List<PlacedLabel>();
+        var boxes = new List<MapBox>(taken ?? []);
+        var ordered = labels.Select((label, index) => (label, index))
+            .OrderBy(l => l.label.Required ? 0 : 1).ThenBy(l => l.label.Priority).ThenBy(l => l.index).Select(l => l.label);
+        foreach (var label in ordered)
+        {
+            var candidates = Candidates(label).ToList();
+            var free = candidates.FirstOrDefault(c => c.Box.Inside(frame) &&
+                boxes.All(b => !b.Overlaps(c.Box)) && markers.All(m => !c.Box.Overlaps(m)));
+            if (free is null && label.Required)
+            {
+                // Wider rings before giving in: a required label may sit a little further from its point.
+                free = Enumerable.Range(1, 3).SelectMany(ring => Candidates(label, 1 + ring * 0.6))
+                    .FirstOrDefault(c => c.Box.Inside(frame) && boxes.All(b => !b.Overlaps(c.Box)) && markers.All(m => !c.Box.Overlaps(m)))
+                    ?? candidates.Where(c => c.Box.Inside(frame)).DefaultIfEmpty(candidates[0])
+                        .OrderBy(c => boxes.Count(b => b.Overlaps(c.Box)) * 10 + markers.Count(m => c.Box.Overlaps(m))).First();
+            }
+
+            if (free is not null)
+            {
+                placed.Add(free);
+                boxes.Add(free.Box);
+            }
+        }
+
+        return [.. placed];
+    }
+
+    /// <summary>The text's estimated width: CJK and full-width characters 1 em, spaces 0.3 em, anything else 0.55 em.</summary>
+    public static double Width(string text, double fontSize)
+    {
+        var ems = 0.0;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            ems += IsWide(rune.Value) ? 1.0 : rune.Value == ' ' ? 0.3 : 0.55;
+        }
+
+        return ems * fontSize;
+    }
+
+    private static bool IsWide(int c) =>
+        c is >= 0x1100 and <= 0x115F or >= 0x2E80 and <= 0xA4CF or >= 0xAC00 and <= 0xD7A3 or >= 0xF900 and <= 0xFAFF
+            or >= 0xFE30 and <= 0xFE4F or >= 0xFF00 and <= 0xFF60 or >= 0xFFE0 and <= 0xFFE6 or >= 0x20000 and <= 0x3FFFD
+        || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.OtherLetter && c >= 0x3000;
+
+    /// <summary>The eight positions around the point, just outside its clearance, nearest and most readable first.</summary>
+    private static IEnumerable<PlacedLabel> Candidates(LabelRequest label, double distance = 1)
+    {
+        var width = Width(label.Text, label.FontSize);
+        var height = (Ascent + Descent) * label.FontSize;
+        var gap = label.Clearance * distance + label.FontSize * 0.15;
+        var diagonal = gap * 0.75;
+
+        // The baseline that centres the box vertically on the point.
+        var middle = label.Y + (Ascent - Descent) / 2 * label.FontSize;
+        var above = label.Y - gap - Descent * label.FontSize;
+        var below = label.Y + gap + Ascent * label.FontSize;
+
+        yield return Make(label.X + gap, middle, LabelAnchor.Start);
+        yield return Make(label.X - gap, middle, LabelAnchor.End);
+        yield return Make(label.X, above, LabelAnchor.Middle);
+        yield return Make(label.X, below, LabelAnchor.Middle);
+        yield return Make(label.X + diagonal, label.Y - diagonal - Descent * label.FontSize, LabelAnchor.Start);
+        yield return Make(label.X + diagonal, label.Y + diagonal + Ascent * label.FontSize, LabelAnchor.Start);
+        yield return Make(label.X - diagonal, label.Y - diagonal - Descent * label.FontSize, LabelAnchor.End);
+        yield return Make(label.X - diagonal, label.Y + diagonal + Ascent * label.FontSize, LabelAnchor.End);
+
+        PlacedLabel Make(double x, double baseline, LabelAnchor anchor)
+        {
+            var left = anchor switch { LabelAnchor.Start => x, LabelAnchor.End => x - width, _ => x - width / 2 };
+            var box = new MapBox(left, baseline - Ascent * label.FontSize, width, height);
+            return new PlacedLabel(label.Id, label.Text, Math.Round(x, 2), Math.Round(baseline, 2), anchor, box, label.FontSize);
+        }
+    }
+}

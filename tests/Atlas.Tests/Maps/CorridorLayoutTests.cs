@@ -1,0 +1,127 @@
+using Atlas.Diagnostics;
+using Atlas.Loading;
+using Atlas.Maps;
+using Atlas.Tests.Support;
+
+namespace Atlas.Tests.Maps;
+
+public sealed class CorridorLayoutTests
+{
+    private const double Spacing = 2;
+
+    private static CorridorStop Stop(string key, double x, double y) => new(key, x, y);
+
+    private static CorridorRoute Route(string id, params CorridorStop[] stops) => new(id, [.. stops]);
+
+    [Fact]
+    public void Corridors_on_the_same_edge_in_either_direction_run_side_by_side_at_the_spacing()
+    {
+        CorridorStop a = Stop("a", 0, 0), b = Stop("b", 100, 0);
+        var lines = CorridorLayout.Lay([Route("one", a, b), Route("two", b, a), Route("three", a, b)], Spacing, 5);
+
+        for (var i = 0; i < lines.Length; i++)
+        {
+            for (var j = i + 1; j < lines.Length; j++)
+            {
+                Assert.True(CorridorLayout.ClosestParallelApproach(lines[i].Points, lines[j].Points) >= Spacing - 1e-9,
+                    $"{lines[i].Id} and {lines[j].Id} closer than the spacing");
+            }
+        }
+
+        // Horizontal edge: every line keeps its own y from end to end.
+        Assert.Equal(3, lines.Select(l => Math.Round(l.Points[0].Y, 6)).Distinct().Count());
+        Assert.All(lines, l => Assert.Equal(l.Points[0].Y, l.Points[^1].Y, 6));
+    }
+
+    [Fact]
+    public void A_route_passing_by_a_stop_of_another_is_drawn_through_it_and_they_do_not_coincide()
+    {
+        // A→C straight, and A→B→C with B one unit off the line A–C: without snapping they would nearly coincide.
+        CorridorStop a = Stop("a", 0, 0), b = Stop("b", 50, 1), c = Stop("c", 100, 0);
+        var lines = CorridorLayout.Lay([Route("direct", a, c), Route("via", a, b, c)], Spacing, 5);
+
+        Assert.Equal(3, lines[0].Points.Length);
+        var closest = Math.Min(CorridorLayout.ClosestParallelApproach(lines[0].Points, lines[1].Points),
+            CorridorLayout.ClosestParallelApproach(lines[1].Points, lines[0].Points));
+        Assert.True(closest >= Spacing - 1e-6, $"{closest}: {lines[0].PathData} {lines[1].PathData}");
+    }
+
+    [Fact]
+    public void A_stop_far_from_the_line_is_not_snapped()
+    {
+        CorridorStop a = Stop("a", 0, 0), b = Stop("b", 50, 30), c = Stop("c", 100, 0);
+        var lines = CorridorLayout.Lay([Route("direct", a, c), Route("via", a, b, c)], Spacing, 5);
+
+        Assert.Equal(2, lines[0].Points.Length);
+        Assert.Equal((0.0, 0.0), lines[0].Points[0]);
+    }
+
+    [Fact]
+    public void A_bundle_keeps_its_order_through_a_bend_and_the_layout_is_deterministic()
+    {
+        CorridorStop a = Stop("a", 0, 0), b = Stop("b", 50, 0), c = Stop("c", 80, 40);
+        CorridorRoute[] routes = [Route("one", a, b, c), Route("two", a, b, c), Route("three", c, b, a)];
+        var lines = CorridorLayout.Lay(routes, Spacing, 5);
+
+        // The side of each line relative to the stops is the same on both edges: lanes do not swap at the bend.
+        foreach (var line in lines)
+        {
+            var first = Side(a, b, line.Points[0]);
+            var last = Side(b, c, line.Points[^1]);
+            var reversed = line.Id == "three";
+            Assert.Equal(reversed ? Side(a, b, line.Points[^1]) : first, reversed ? Side(b, c, line.Points[0]) : last);
+        }
+
+        for (var i = 0; i < lines.Length; i++)
+        {
+            for (var j = i + 1; j < lines.Length; j++)
+            {
+                Assert.True(CorridorLayout.ClosestParallelApproach(lines[i].Points, lines[j].Points) >= Spacing - 1e-6);
+            }
+        }
+
+        Assert.Equal(lines.Select(l => l.PathData), CorridorLayout.Lay(routes, Spacing, 5).Select(l => l.PathData));
+    }
+
+    private static int Side(CorridorStop from, CorridorStop to, (double X, double Y) point) =>
+        Math.Sign((to.X - from.X) * (point.Y - from.Y) - (to.Y - from.Y) * (point.X - from.X));
+
+    [Fact]
+    public void A_corridor_can_follow_a_given_polyline_instead_of_its_stops()
+    {
+        var river = CorridorRoute.AlongPolyline("yangtze", [(0, 0), (10, 5), (20, 0), (30, 5)]);
+        var lines = CorridorLayout.Lay([river, Route("road", Stop("a", 0, 0), Stop("d", 30, 5))], Spacing, 5);
+
+        Assert.Equal([(0.0, 0.0), (10.0, 5.0), (20.0, 0.0), (30.0, 5.0)], lines[0].Points.ToList());
+    }
+
+    [Fact]
+    public void On_the_shipped_atlas_no_two_corridors_run_closer_than_4_css_pixels_at_the_first_view()
+    {
+        var site = SiteLoader.Load(new LoadOptions(Repository.Root), new DiagnosticBag())!;
+        foreach (var language in site.Model.Config.Languages.Select(l => l.Code))
+        {
+            var layout = new MapLayout(site.Model, site.Map!, language);
+            var minimum = 4 / layout.PixelsPerUnit;
+            var lines = layout.Corridors;
+            Assert.True(lines.Length >= 10, "the atlas draws its corridors");
+            var failures = new List<string>();
+            for (var i = 0; i < lines.Length; i++)
+            {
+                for (var j = 0; j < lines.Length; j++)
+                {
+                    if (i != j)
+                    {
+                        var closest = CorridorLayout.ClosestParallelApproach(lines[i].Line.Points, lines[j].Line.Points);
+                        if (closest < minimum)
+                        {
+                            failures.Add($"{lines[i].Entity.Id} runs {closest * layout.PixelsPerUnit:0.0} px from {lines[j].Entity.Id}: {lines[i].Line.PathData} {lines[j].Line.PathData}");
+                        }
+                    }
+                }
+            }
+
+            Assert.True(failures.Count == 0, string.Join("\n", failures));
+        }
+    }
+}
