@@ -38,6 +38,9 @@ public sealed record MapFrame(double X, double Y, double Width, double Height)
         return new MapFrame(Math.Round(x, 1), Math.Round(y, 1), Math.Round(width, 1), Math.Round(height, 1));
     }
 
+    /// <summary>Whether a map point lies in the rectangle (edges included).</summary>
+    public bool Contains(double x, double y) => x >= X && x <= X + Width && y >= Y && y <= Y + Height;
+
     /// <summary>The frame as an SVG viewBox value.</summary>
     public string ViewBox => string.Join(' ', new[] { X, Y, Width, Height }.Select(BaseMap.Format));
 }

@@ -95,15 +95,17 @@ public static class MapLabelSpots
             for (var column = 0; column <= grid; column++)
             {
                 var point = (frame.X + inset + width * column / grid, frame.Y + inset + height * row / grid);
+                if (!contains(point))
+                {
+                    outside.Add(point);
+                    continue;
+                }
+
                 var fits = !InAny(keepOut, point) && !InAny(keepOut, (point.Item1 - halfWidth, point.Item2)) &&
                     !InAny(keepOut, (point.Item1 + halfWidth, point.Item2)) &&
                     point.Item1 - halfWidth >= frame.X + inset && point.Item1 + halfWidth <= frame.X + frame.Width - inset &&
                     contains((point.Item1 - halfWidth, point.Item2)) && contains((point.Item1 + halfWidth, point.Item2));
-                if (!contains(point))
-                {
-                    outside.Add(point);
-                }
-                else if (fits)
+                if (fits)
                 {
                     inside.Add(point);
                 }
