@@ -54,6 +54,8 @@
 
     var MAX_ZOOM = 8;
     var MIN_LABEL_PX = 11.25;
+    // A marker's hit target (circle.hit) must stay at least 12 CSS px in radius at the first view too.
+    var MIN_HIT_PX = 12.25;
     var frameBox = svg.getAttribute("viewBox").trim().split(/[\s,]+/).map(Number);
     var frame = { x: frameBox[0], y: frameBox[1], w: frameBox[2], h: frameBox[3] };
     var aspect = frame.w / frame.h;
@@ -97,7 +99,10 @@
       texts.forEach(function (t) { if (t.label && t.size < smallest) smallest = t.size; });
       if (smallest === Infinity) texts.forEach(function (t) { if (t.size < smallest) smallest = t.size; });
       if (!(smallest < Infinity) || !(scale > 0)) return 1;
-      return Math.min(MAX_ZOOM, Math.max(1, MIN_LABEL_PX / (smallest * scale)));
+      var hit = Infinity;
+      Array.prototype.forEach.call(svg.querySelectorAll("circle.hit"), function (c) { hit = Math.min(hit, c.r.baseVal.value); });
+      var zoom = Math.max(1, MIN_LABEL_PX / (smallest * scale), hit < Infinity ? MIN_HIT_PX / (hit * scale) : 1);
+      return Math.min(MAX_ZOOM, zoom);
     }
 
     var reading = readingZoom();

@@ -91,7 +91,7 @@ public sealed partial class MapReadingTests(MapPages pages) : IClassFixture<MapP
     {
         var page = await pages.GetAsync(language, width);
         // Each corridor's centre line is sampled at 31 points, taken to screen px; a sample closer than 4 px to another
-        // corridor's line (a polyline of samples every 2 px) where the two run the same way (within 25°) is a fault.
+        // corridor's line (a polyline of samples every 2 px) where the two run the same way (within 12°, the angle CorridorLayout calls alongside: lines that part or cross at a wider angle meet, as lines meet at a station) is a fault.
         // Lines that cross at an angle meet at one point, which is allowed; lines that share a stretch must be offset.
         var found = await page.EvaluateAsync<JsonElement>($$"""
             () => {
@@ -125,7 +125,7 @@ public sealed partial class MapReadingTests(MapPages pages) : IClassFixture<MapP
                       const d = Math.hypot(s.p.x - p.x - t * vx, s.p.y - p.y - t * vy);
                       if (d >= 4) continue;
                       const cos = Math.abs(s.dx * vx + s.dy * vy) / (Math.hypot(s.dx, s.dy) * Math.sqrt(len2) || 1);
-                      if (len2 > 0 && cos < Math.cos(25 * Math.PI / 180)) continue;
+                      if (len2 > 0 && cos < Math.cos(12 * Math.PI / 180)) continue;
                       if (!worst || d < worst) worst = d;
                     }
                   }

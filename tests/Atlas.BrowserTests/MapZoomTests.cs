@@ -211,13 +211,13 @@ public sealed class MapZoomTests(MapPages pages) : IClassFixture<MapPages>
               const cx = r.left + r.width / 2, cy = r.top + r.height / 2;
               const fire = (type, id, x) => svg.dispatchEvent(new PointerEvent(type, { pointerId: id, pointerType: "touch", isPrimary: id === 1, clientX: x, clientY: cy, bubbles: true, cancelable: true }));
               fire("pointerdown", 1, cx - 20); fire("pointerdown", 2, cx + 20);
-              for (let i = 1; i <= 5; i++) { fire("pointermove", 1, cx - 20 - 8 * i); fire("pointermove", 2, cx + 20 + 8 * i); }
-              fire("pointerup", 1, cx - 60); fire("pointerup", 2, cx + 60);
+              for (let i = 1; i <= 5; i++) { fire("pointermove", 1, cx - 20 - 4 * i); fire("pointermove", 2, cx + 20 + 4 * i); }
+              fire("pointerup", 1, cx - 40); fire("pointerup", 2, cx + 40);
             }
             """);
         var pinched = await ViewOf(page);
-        // The fingers went from 40 to 120 px apart: three times closer.
-        Assert.Equal(first.Width / 3, pinched.Width, 0);
+        // The fingers went from 40 to 80 px apart: twice as close (the phone opens zoomed in already; 3× would reach the limit).
+        Assert.Equal(first.Width / 2, pinched.Width, 0);
         Assert.Equal(first.X + first.Width / 2, pinched.X + pinched.Width / 2, 0);
     }
 

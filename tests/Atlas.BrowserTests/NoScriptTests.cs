@@ -24,11 +24,13 @@ public sealed class NoScriptTests(AtlasSite site) : IClassFixture<AtlasSite>
           if (!h1 || !h1.checkVisibility() || !h1.innerText.trim()) problems.push("no visible h1");
           if (main.innerText.trim().length < 20) problems.push("main shows almost no text");
           const jsOnly = el => el.closest("[data-filters], [data-map-layers], [data-map-zoom]");
+          // A map feature's name shown when the feature has the keyboard focus (its link's title and the list below name it too).
+          const onFocus = el => el.closest(".focus-name");
           const invisible = el => !el.checkVisibility({ opacityProperty: true, visibilityProperty: true });
           const walker = document.createTreeWalker(main, win.NodeFilter.SHOW_TEXT);
           for (let node = walker.nextNode(); node; node = walker.nextNode()) {
             const el = node.parentElement;
-            if (!node.data.trim() || el.closest("title, option, script, style") || jsOnly(el)) continue;
+            if (!node.data.trim() || el.closest("title, option, script, style") || jsOnly(el) || onFocus(el)) continue;
             if (invisible(el)) { problems.push("hidden text: " + node.data.trim().slice(0, 40)); if (problems.length > 5) break; }
           }
           const links = [...document.querySelectorAll("a[href]")];
