@@ -92,6 +92,25 @@ internal static class FieldSyntax
         return new EntityId(collection, slug);
     }
 
+    /// <summary>
+    /// One part of a value written as a map (a status's stage, a role's date): a single value that must be given.
+    /// <paramref name="owner"/> names what the part belongs to in messages ("'area'", "a role in 'area'").
+    /// </summary>
+    public static YamlScalar? RequiredPart(YamlMapping map, string key, string example, string owner, DiagnosticBag diagnostics)
+    {
+        switch (map[key])
+        {
+            case null or YamlScalar { IsNull: true }:
+                diagnostics.Error(map.Location, $"{owner} has no {key}; add {key}: {example}.");
+                return null;
+            case YamlScalar scalar:
+                return scalar;
+            case var other:
+                diagnostics.Error(other.Location, $"the {key} of {owner} must be a single value, not {other.Shape}.");
+                return null;
+        }
+    }
+
     /// <summary>How a reference is written in words: "a slug of cities" or "collection/slug in parks, zones".</summary>
     public static string ReferenceShape(FieldDefinition field) =>
         field.Targets.Length == 1 ? $"a slug of {field.Targets[0]}" : $"collection/slug in {string.Join(", ", field.Targets)}";

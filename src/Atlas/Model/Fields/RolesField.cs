@@ -65,8 +65,8 @@ public sealed class RolesField : ValueFieldType<RolesValue>
         }
 
         var title = Title(field, map, languages, diagnostics);
-        var date = Scalar(field, map, "date", "2021-03", diagnostics) is { } dateNode ? Date(field, dateNode, diagnostics) : null;
-        var source = Scalar(field, map, "source", "slug", diagnostics) is { } sourceNode ? FieldSyntax.Reference(field, sourceNode, diagnostics) : null;
+        var date = FieldSyntax.RequiredPart(map, "date", "2021-03", $"a role in '{field.Name}'", diagnostics) is { } dateNode ? Date(field, dateNode, diagnostics) : null;
+        var source = FieldSyntax.RequiredPart(map, "source", "slug", $"a role in '{field.Name}'", diagnostics) is { } sourceNode ? FieldSyntax.Reference(field, sourceNode, diagnostics) : null;
         return ok && title is not null && date is not null && source is not null
             ? new Role(title, date.Value, source.Value)
             : null;
@@ -109,21 +109,6 @@ public sealed class RolesField : ValueFieldType<RolesValue>
         }
 
         return ok ? LocalizedText.From(values) : null;
-    }
-
-    private static YamlScalar? Scalar(FieldDefinition field, YamlMapping map, string key, string example, DiagnosticBag diagnostics)
-    {
-        switch (map[key])
-        {
-            case null or YamlScalar { IsNull: true }:
-                diagnostics.Error(map.Location, $"a role in '{field.Name}' has no {key}; add {key}: {example}.");
-                return null;
-            case YamlScalar scalar:
-                return scalar;
-            case var other:
-                diagnostics.Error(other.Location, $"the {key} of a role in '{field.Name}' must be a single value, not {other.Shape}.");
-                return null;
-        }
     }
 
     private static PartialDate? Date(FieldDefinition field, YamlScalar scalar, DiagnosticBag diagnostics)

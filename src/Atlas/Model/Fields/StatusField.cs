@@ -48,34 +48,18 @@ public sealed class StatusField : ValueFieldType<StatusValue>
             ok = false;
         }
 
-        var stage = Part(field, map, "stage", "under-construction", diagnostics);
+        var stage = FieldSyntax.RequiredPart(map, "stage", "under-construction", $"'{field.Name}'", diagnostics);
         if (stage is not null && !Stages.Contains(stage.Value.Trim()))
         {
             diagnostics.Error(stage.Location, $"'{stage.Value.Trim()}' is not a stage of '{field.Name}'; use one of: {string.Join(", ", Stages)}.");
             stage = null;
         }
 
-        var year = Part(field, map, "year", "2023", diagnostics) is { } yearNode ? Year(field, yearNode, diagnostics) : null;
-        var source = Part(field, map, "source", "slug", diagnostics) is { } sourceNode ? FieldSyntax.Reference(field, sourceNode, diagnostics) : null;
+        var year = FieldSyntax.RequiredPart(map, "year", "2023", $"'{field.Name}'", diagnostics) is { } yearNode ? Year(field, yearNode, diagnostics) : null;
+        var source = FieldSyntax.RequiredPart(map, "source", "slug", $"'{field.Name}'", diagnostics) is { } sourceNode ? FieldSyntax.Reference(field, sourceNode, diagnostics) : null;
         return ok && stage is not null && year is not null && source is not null
             ? new StatusValue(node.Location, stage.Value.Trim(), year.Value, source.Value)
             : null;
-    }
-
-    /// <summary>One of stage, year and source: a single value, which every status must give.</summary>
-    private static YamlScalar? Part(FieldDefinition field, YamlMapping map, string key, string example, DiagnosticBag diagnostics)
-    {
-        switch (map[key])
-        {
-            case null or YamlScalar { IsNull: true }:
-                diagnostics.Error(map.Location, $"'{field.Name}' has no {key}; add {key}: {example}.");
-                return null;
-            case YamlScalar scalar:
-                return scalar;
-            case var other:
-                diagnostics.Error(other.Location, $"the {key} of '{field.Name}' must be a single value, not {other.Shape}.");
-                return null;
-        }
     }
 
     /// <summary>A four-digit year that has begun: a source cannot have reported a status in a year still to come.</summary>
