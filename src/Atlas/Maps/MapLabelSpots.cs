@@ -28,6 +28,7 @@ public static class MapLabelSpots
             p.X >= frame.X + inset && p.X <= frame.X + frame.Width - inset &&
             p.Y >= frame.Y + inset && p.Y <= frame.Y + frame.Height - inset && !InAny(keepOut, p);
 
+        var near = new PointIndex(avoid, clearance);
         LabelSpot? best = null;
         var bestScore = double.NegativeInfinity;
         foreach (var line in river.Lines)
@@ -52,15 +53,14 @@ public static class MapLabelSpots
 
                 var first = PointAt(line, along, start);
                 var last = PointAt(line, along, end);
-                var stretch = Enumerable.Range(0, line.Length).Where(j => along[j] > start && along[j] < end).Select(j => line[j]);
-                if (!Inside(first) || !Inside(last) || !stretch.All(Inside))
+                if (!Inside(first) || !Inside(last) || !StretchInside(line, along, start, end, Inside))
                 {
                     continue;
                 }
 
                 var straightness = Distance(first, last) / length;
                 var centre = ((first.X + last.X) / 2, (first.Y + last.Y) / 2);
-                var room = avoid.Count == 0 ? clearance : Math.Min(clearance, avoid.Min(p => Distance(p, centre)));
+                var room = near.NearestWithin(centre, clearance);
                 var score = straightness + room / clearance;
                 if (score > bestScore + 1e-9)
                 {
@@ -112,16 +112,29 @@ public static class MapLabelSpots
             }
         }
 
+        // The score is the least of three distances, so each nearest-point search only needs to look as far as the
+        // smaller of the others (PointIndex answers min(cap, distance)): the same spot as a scan of every point.
+        var cell = Math.Max(width, height) / grid;
+        var border = new PointIndex(outside, cell);
+        var content = new PointIndex(avoid, cell);
         LabelSpot? best = null;
         var bestScore = double.NegativeInfinity;
         foreach (var point in inside)
         {
-            var fromBorder = outside.Count == 0 ? width : outside.Min(p => Distance(p, point));
-            var along = Enumerable.Range(-3, 7).Select(k => (point.Item1 + halfWidth * k / 3, point.Item2)).ToArray();
-            var fromContent = avoid.Count == 0 ? width : avoid.Min(p => along.Min(a => Distance(p, a)));
             var fromEdge = Math.Min(Math.Min(point.Item1 - frame.X, frame.X + frame.Width - point.Item1),
                 Math.Min(point.Item2 - frame.Y, frame.Y + frame.Height - point.Item2));
-            var score = Math.Min(Math.Min(fromBorder, fromContent), fromEdge);
+            var cap = outside.Count == 0 ? Math.Min(width, fromEdge) : border.NearestWithin(point, fromEdge);
+            if (avoid.Count == 0)
+            {
+                cap = Math.Min(cap, width);
+            }
+
+            for (var k = -3; k <= 3 && cap > bestScore + 1e-9; k++)
+            {
+                cap = content.NearestWithin((point.Item1 + halfWidth * k / 3, point.Item2), cap);
+            }
+
+            var score = cap;
             if (score > bestScore + 1e-9)
             {
                 bestScore = score;
@@ -157,6 +170,23 @@ public static class MapLabelSpots
         var width = frame.Width * widthShare;
         var height = frame.Height * heightShare;
         return new MapFrame(right ? frame.X + frame.Width - width : frame.X, bottom ? frame.Y + frame.Height - height : frame.Y, width, height);
+    }
+
+    /// <summary>Whether every vertex strictly between <paramref name="start"/> and <paramref name="end"/> along the line is inside.</summary>
+    private static bool StretchInside(ImmutableArray<(double X, double Y)> line, double[] along, double start, double end,
+        Func<(double X, double Y), bool> inside)
+    {
+        var j = Array.BinarySearch(along, start);
+        j = j < 0 ? ~j : j + 1;
+        for (; j < line.Length && along[j] < end; j++)
+        {
+            if (along[j] > start && !inside(line[j]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool InAny(IReadOnlyList<MapFrame>? rectangles, (double X, double Y) p) =>
