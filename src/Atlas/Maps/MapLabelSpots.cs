@@ -80,10 +80,12 @@ public static class MapLabelSpots
     /// (minus its edge), the point inside the area that is farthest from <paramref name="avoid"/> and from the area's
     /// own border (approximated by the nearest grid point outside it) and the frame's edge, and outside
     /// <paramref name="keepOut"/> (the inset, the scale bar), with both ends of a label <paramref name="halfWidth"/> to
-    /// each side in the area too. Null when no grid point inside the frame has room.
+    /// each side in the area too; a label <paramref name="labelHeight"/> tall keeps its whole height clear. Null when no grid
+    /// point inside the frame has room.
     /// </summary>
     public static LabelSpot? InArea(Func<(double X, double Y), bool> contains, MapFrame frame,
-        IReadOnlyCollection<(double X, double Y)> avoid, int grid = 28, IReadOnlyList<MapFrame>? keepOut = null, double halfWidth = 0)
+        IReadOnlyCollection<(double X, double Y)> avoid, int grid = 28, IReadOnlyList<MapFrame>? keepOut = null, double halfWidth = 0,
+        double labelHeight = 0)
     {
         var inset = frame.Width * EdgeShare;
         var width = frame.Width - 2 * inset;
@@ -117,6 +119,7 @@ public static class MapLabelSpots
         var cell = Math.Max(width, height) / grid;
         var border = new PointIndex(outside, cell);
         var content = new PointIndex(avoid, cell);
+        var samples = Math.Max(3, (int)Math.Ceiling(halfWidth / (cell / 2)));
         LabelSpot? best = null;
         var bestScore = double.NegativeInfinity;
         foreach (var point in inside)
@@ -129,9 +132,14 @@ public static class MapLabelSpots
                 cap = Math.Min(cap, width);
             }
 
-            for (var k = -3; k <= 3 && cap > bestScore + 1e-9; k++)
+            // Along the label's baseline, half a grid cell apart at most, so no marker hides between two samples.
+            // The text stands on its baseline: rows at its foot, middle and top, if it has a height.
+            for (var row = 0; row <= (labelHeight > 0 ? 2 : 0); row++)
             {
-                cap = content.NearestWithin((point.Item1 + halfWidth * k / 3, point.Item2), cap);
+                for (var k = -samples; k <= samples && cap > bestScore + 1e-9; k++)
+                {
+                    cap = content.NearestWithin((point.Item1 + halfWidth * k / samples, point.Item2 - labelHeight * row / 2), cap);
+                }
             }
 
             var score = cap;
@@ -196,7 +204,20 @@ public static class MapLabelSpots
 
     private static (double X, double Y) PointAt(ImmutableArray<(double X, double Y)> line, double[] along, double at)
     {
-        var i = Array.FindIndex(along, a => a >= at);
+        // The first vertex at or past `at` (along only grows).
+        var i = Array.BinarySearch(along, at);
+        if (i >= 0)
+        {
+            while (i > 0 && along[i - 1] >= at)
+            {
+                i--;
+            }
+        }
+        else
+        {
+            i = ~i < along.Length ? ~i : -1;
+        }
+
         if (i <= 0)
         {
             return line[Math.Max(i, 0)];

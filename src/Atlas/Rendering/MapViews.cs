@@ -32,20 +32,20 @@ internal sealed class MapViews(SiteModel model, ViewFactory views, AtlasMap map)
                 ("for", l.Id), ("text", l.Text), ("x", Round(l.X)), ("y", Round(l.Y)),
                 ("major", l.FontSize > layout.LabelFont), ("font", Round(l.FontSize)),
                 ("anchor", l.Anchor.ToString().ToLowerInvariant()))))),
-            ("furniture", Furniture(language)),
+            ("furniture", Furniture(language, layout)),
             ("thematic", Thematic(language)));
     }
 
     /// <summary>
     /// The main map's furniture: rivers with their labels, province names, the scale bar and the inset's frame.
-    /// Labels keep clear of the points the layers place, so they do not cover a marker.
+    /// Labels keep clear of the markers and of the labels the layout placed, so they cover neither.
     /// </summary>
-    private ScriptObject Furniture(string language)
+    private ScriptObject Furniture(string language, MapLayout layout)
     {
         var frame = map.Frame;
-        // A point's name usually goes to its right: keep furniture labels off that stretch too.
-        var points = map.Layers.SelectMany(l => l.Entities).SelectMany(e => map.GeometryOf(e.Id)!.Points)
-            .SelectMany(p => new[] { (p.X, p.Y), (p.X + 15, p.Y), (p.X + 30, p.Y), (p.X + 45, p.Y), (p.X + 60, p.Y), (p.X + 75, p.Y), (p.X + 90, p.Y) }).Distinct().ToList();
+        var points = layout.Markers.Select(m => (m.Placed.X, m.Placed.Y))
+            .Concat(layout.Labels.SelectMany(l => Outline(l.Box, step: layout.LabelFont)))
+            .Distinct().ToList();
 
         // The inset (bottom right, see style.css .map-inset) and the scale bar (bottom left) cover these corners.
         MapFrame[] keepOut = [MapLabelSpots.Corner(frame, right: true, bottom: true, 0.25, 0.26),
@@ -72,7 +72,8 @@ internal sealed class MapViews(SiteModel model, ViewFactory views, AtlasMap map)
         var provinceFont = Math.Round(frame.Width / 26, 1);
         var provinces = map.Base.Regions.Select(r => r.Province).Distinct().Select(province =>
             (province, spot: MapLabelSpots.InArea(point => map.Base.InProvince(province, point), frame, avoid, keepOut: keepOut,
-                halfWidth: TextWidth(views.BundleFor(language).Get($"cartography.{province}") ?? province, provinceFont, letterSpacing: 0.25) / 2)))
+                halfWidth: TextWidth(views.BundleFor(language).Get($"cartography.{province}") ?? province, provinceFont, letterSpacing: 0.25) / 2,
+                labelHeight: provinceFont * 0.8)))
             .Where(p => p.spot is not null)
             .Select(p => Obj(("id", p.province), ("x", p.spot!.X), ("y", p.spot.Y)));
         var scale = ScaleBar.For(frame, map.Base.Projection);
@@ -124,6 +125,19 @@ internal sealed class MapViews(SiteModel model, ViewFactory views, AtlasMap map)
             ("classes", Array(bounds.Select((lower, i) => Obj(("class", i), ("lower", lower),
                 ("upper", i + 1 < bounds.Length ? bounds[i + 1] - 1 : (int?)null))))),
             ("unplaced", Array(counts.Unplaced.Select(id => views.Summary(model.Get(id), language)))));
+    }
+
+    /// <summary>Points around a box's edge and along its middle, no more than <paramref name="step"/> apart.</summary>
+    private static IEnumerable<(double X, double Y)> Outline(MapBox box, double step)
+    {
+        var columns = Math.Max(1, (int)Math.Ceiling(box.Width / step));
+        for (var i = 0; i <= columns; i++)
+        {
+            var x = box.X + box.Width * i / columns;
+            yield return (x, box.Y);
+            yield return (x, box.Y + box.Height / 2);
+            yield return (x, box.Y + box.Height);
+        }
     }
 
     /// <summary>About how wide a text is in map units: a Han character is one em, a Latin letter about 0.6.</summary>
