@@ -116,7 +116,7 @@ internal static class FeaturesConfigLoader
                 }
 
                 var layerReader = new MappingReader(layer, "a map layer", diagnostics);
-                layerReader.RejectUnknownKeys("collection", "show", "field");
+                layerReader.RejectUnknownKeys("collection", "show", "field", "along_rivers");
                 var name = layerReader.String("collection", required: true) ?? "";
                 var show = layerReader.String("show", required: true) ?? "points";
                 var collection = collections.FirstOrDefault(c => c.Name == name);
@@ -143,7 +143,11 @@ internal static class FeaturesConfigLoader
                     continue;
                 }
 
-                layers.Add(new MapLayerConfig(name, shape, field));
+                layers.Add(new MapLayerConfig(name, shape, field)
+                {
+                    AlongRivers = AlongRivers(layerReader.Node<YamlMapping>("along_rivers", required: false), collection, shape,
+                        mapRivers, diagnostics),
+                });
             }
         }
 
@@ -173,6 +177,56 @@ internal static class FeaturesConfigLoader
             MapRiversLocation = mapRiversLocation,
             ThematicMap = thematic,
         };
+    }
+
+    /// <summary>
+    /// A lines layer's along_rivers: {field, value}, an enum field of the collection and one of its values. It needs
+    /// map.rivers, as there is nothing to follow without it.
+    /// </summary>
+    private static RiverCourse? AlongRivers(YamlMapping? node, CollectionConfig collection, MapLayerShape shape, string? rivers,
+        DiagnosticBag diagnostics)
+    {
+        if (node is null)
+        {
+            return null;
+        }
+
+        var reader = new MappingReader(node, "along_rivers", diagnostics);
+        reader.RejectUnknownKeys("field", "value");
+        var field = reader.String("field", required: true);
+        var value = reader.String("value", required: true);
+        if (field is null || value is null)
+        {
+            return null;
+        }
+
+        if (shape != MapLayerShape.Lines)
+        {
+            diagnostics.Error(node.Location, "along_rivers applies to a layer shown as lines; remove it or set show: lines.");
+            return null;
+        }
+
+        if (rivers is null)
+        {
+            diagnostics.Error(node.Location, "along_rivers needs rivers to follow: add map.rivers (a GeoJSON file of river lines) or remove along_rivers.");
+            return null;
+        }
+
+        var definition = collection.Field(field);
+        if (definition is null || definition.Values.Length == 0)
+        {
+            diagnostics.Error(node["field"]!.Location, $"along_rivers.field '{field}' is not an enum field of '{collection.Name}'; name one, such as kind.");
+            return null;
+        }
+
+        if (!definition.Values.Contains(value))
+        {
+            diagnostics.Error(node["value"]!.Location,
+                $"along_rivers.value '{value}' is not one of the values of '{field}' ({string.Join(", ", definition.Values)}).");
+            return null;
+        }
+
+        return new RiverCourse(field, value);
     }
 
     /// <summary>map.thematic: which collections the thematic map counts, and the collection of places it matches to the base map's units.</summary>

@@ -11,4 +11,14 @@ public enum MapLayerShape
     Places,
 }
 
-public sealed record MapLayerConfig(string Collection, MapLayerShape Shape, string Field);
+public sealed record MapLayerConfig(string Collection, MapLayerShape Shape, string Field)
+{
+    /// <summary>
+    /// A lines layer's entities that follow a river (a waterway) instead of running straight between their stops:
+    /// those whose enum field <see cref="RiverCourse.Field"/> has the value <see cref="RiverCourse.Value"/>.
+    /// </summary>
+    public RiverCourse? AlongRivers { get; init; }
+}
+
+/// <summary>Which entities of a lines layer are drawn along the river through their stops (map.layers[].along_rivers).</summary>
+public sealed record RiverCourse(string Field, string Value);

@@ -17,6 +17,7 @@ public sealed class AtlasMap
     private readonly SiteModel _model;
     private readonly ImmutableDictionary<EntityId, MapGeometry> _geometry;
     private readonly Lazy<CooperationCounts?> _counts;
+    private readonly Lazy<ImmutableArray<MapCorridor>> _corridors;
 
     public AtlasMap(SiteModel model, BaseMap baseMap, RiverMap? rivers = null)
     {
@@ -26,6 +27,7 @@ public sealed class AtlasMap
         _counts = new(() => model.Config.Features.ThematicMap is { } thematic
             ? CooperationCounts.Count(model, thematic, baseMap)
             : null);
+        _corridors = new(() => MapLayout.LayCorridors(this));
         var geometry = ImmutableDictionary.CreateBuilder<EntityId, MapGeometry>();
         foreach (var entity in model.Entities)
         {
@@ -53,6 +55,8 @@ public sealed class AtlasMap
     /// <summary>The thematic map's numbers (map.thematic); null when site.yml asks for none.</summary>
     public CooperationCounts? Counts => _counts.Value;
 
+    /// <summary>The lines layers' corridors as the main map draws them, side by side (<see cref="MapLayout"/>); laid out on first use.</summary>
+    public ImmutableArray<MapCorridor> Corridors => _corridors.Value;
 
     public MapGeometry? GeometryOf(EntityId id) => _geometry.GetValueOrDefault(id);
 

@@ -13,12 +13,34 @@ public sealed record CorridorStop(string Key, double X, double Y, bool Named = t
 public sealed record CorridorRoute(string Id, ImmutableArray<CorridorStop> Stops)
 {
     /// <summary>
-    /// The route drawn along a given polyline instead of straight between its stops (a waterway along its river):
-    /// the polyline's vertices become the route's stops, private to it, so the river's line is offset only where it
-    /// shares nothing, and it is never snapped through cities it passes.
+    /// A corridor through its stops that follows a river between them: <paramref name="legs"/>[i] is the river from
+    /// near stop i to near stop i + 1. The stops stay shared with the corridors that stop there too (so lines leaving a
+    /// city side by side get lanes), the river's vertices are private to the route.
     /// </summary>
-    public static CorridorRoute AlongPolyline(string id, IEnumerable<(double X, double Y)> polyline) =>
-        new(id, [.. polyline.Select((p, i) => new CorridorStop($"{id}#{i.ToString(CultureInfo.InvariantCulture)}", p.X, p.Y, Named: false))]);
+    public static CorridorRoute AlongRiver(string id, IReadOnlyList<CorridorStop> stops,
+        IReadOnlyList<IReadOnlyList<(double X, double Y)>> legs, double clearOfStops = 0)
+    {
+        static double Distance(CorridorStop stop, (double X, double Y) p) => Math.Sqrt((stop.X - p.X) * (stop.X - p.X) + (stop.Y - p.Y) * (stop.Y - p.Y));
+
+        var route = new List<CorridorStop>();
+        for (var i = 0; i < stops.Count; i++)
+        {
+            route.Add(stops[i]);
+            if (i < legs.Count && i + 1 < stops.Count)
+            {
+                // The river's vertices right at a stop would make the line's first step from it a wobble, and the
+                // direction it leaves in is what gives it a lane beside the others leaving that stop.
+                var (from, to) = (stops[i], stops[i + 1]);
+                route.AddRange(legs[i]
+                    .Select((p, k) => (p, k))
+                    .Where(v => Distance(from, v.p) > clearOfStops && Distance(to, v.p) > clearOfStops)
+                    .Select(v => new CorridorStop(
+                        $"{id}#{i.ToString(CultureInfo.InvariantCulture)}.{v.k.ToString(CultureInfo.InvariantCulture)}", v.p.X, v.p.Y, Named: false)));
+            }
+        }
+
+        return new(id, [.. route]);
+    }
 }
 
 /// <summary>A corridor as drawn: its polyline after offsetting.</summary>
@@ -288,7 +310,7 @@ public static class CorridorLayout
     /// The shortest distance between two polylines where they run alongside each other: points sampled every
     /// <paramref name="step"/> along <paramref name="a"/>, measured to <paramref name="b"/>, counting only where the
     /// two run within <paramref name="parallelDegrees"/> of the same direction (a crossing, or two lines leaving a
-    /// stop at an angle, is not two lines drawn on top of one another). Used by tests and checks.
+    /// stop at an angle, is not two lines drawn on top of one another). Used by tests of the layout of straight lines.
     /// </summary>
     public static double ClosestParallelApproach(IReadOnlyList<(double X, double Y)> a, IReadOnlyList<(double X, double Y)> b,
         double step = 0.25, double parallelDegrees = 12)
@@ -319,6 +341,45 @@ public static class CorridorLayout
                     best = Math.Min(best, Distance(p, (b[j].X + t * ex, b[j].Y + t * ey)));
                 }
             }
+        }
+
+        return best;
+    }
+
+    /// <summary>
+    /// The longest stretch of <paramref name="a"/> (its length, sampled every <paramref name="step"/>) that stays within
+    /// <paramref name="distance"/> of <paramref name="b"/>: how far the two run together. Lines that cross or touch
+    /// share only a short stretch (two straight lines crossing at angle θ stay within d of each other over 2d / sin θ),
+    /// even where one of them winds (a waterway along its river); lines drawn over one another share a long one. This
+    /// is the measure for lines of any shape; <see cref="ClosestParallelApproach"/> suits straight ones.
+    /// </summary>
+    public static double LongestStretchWithin(IReadOnlyList<(double X, double Y)> a, IReadOnlyList<(double X, double Y)> b,
+        double distance, double step)
+    {
+        double longest = 0, run = 0;
+        for (var i = 0; i + 1 < a.Count; i++)
+        {
+            double dx = a[i + 1].X - a[i].X, dy = a[i + 1].Y - a[i].Y, length = Math.Sqrt(dx * dx + dy * dy);
+            var samples = Math.Max(1, (int)Math.Ceiling(length / step));
+            for (var s = i == 0 ? 0 : 1; s <= samples; s++)
+            {
+                var p = (a[i].X + dx * s / samples, a[i].Y + dy * s / samples);
+                run = DistanceTo(b, p) < distance ? run + (s == 0 ? 0 : length / samples) : 0;
+                longest = Math.Max(longest, run);
+            }
+        }
+
+        return longest;
+    }
+
+    private static double DistanceTo(IReadOnlyList<(double X, double Y)> line, (double X, double Y) p)
+    {
+        var best = double.PositiveInfinity;
+        for (var j = 0; j + 1 < line.Count; j++)
+        {
+            double ex = line[j + 1].X - line[j].X, ey = line[j + 1].Y - line[j].Y, length2 = ex * ex + ey * ey;
+            var t = length2 == 0 ? 0 : Math.Clamp(((p.X - line[j].X) * ex + (p.Y - line[j].Y) * ey) / length2, 0, 1);
+            best = Math.Min(best, Distance(p, (line[j].X + t * ex, line[j].Y + t * ey)));
         }
 
         return best;

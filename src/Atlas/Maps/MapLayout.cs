@@ -51,17 +51,17 @@ public sealed class MapLayout
     /// <summary>The always-labelled places' label size relative to the others (style.css: .map-label.major, 1.15em).</summary>
     public const double MajorFontScale = 1.15;
 
-    public MapLayout(SiteModel model, AtlasMap map, string language,
-        Func<Entity, IReadOnlyList<(double X, double Y)>?>? basePolyline = null)
+    public MapLayout(SiteModel model, AtlasMap map, string language)
     {
         var frame = map.Frame;
-        PixelsPerUnit = DesktopWidthPx / frame.Width;
+        PixelsPerUnit = PixelsPerUnitOf(frame);
         HitRadius = 12.5 / PixelsPerUnit;
         LabelFont = 13.5 / PixelsPerUnit;
         var majorFont = LabelFont * MajorFontScale;
-        CorridorSpacing = 4.8 / PixelsPerUnit;
+        CorridorSpacing = CorridorSpacingOf(frame);
 
-        Corridors = LayCorridors(model, map, basePolyline);
+        // Language-neutral, so laid out once per map rather than once per language.
+        Corridors = map.Corridors;
 
         // The places other layers' markers stand at (the cities): their markers are placed first, and labelled.
         var placeCollections = map.Layers.SelectMany(l => l.Entities)
@@ -118,6 +118,13 @@ public sealed class MapLayout
 
     public double PixelsPerUnit { get; }
 
+    private static double PixelsPerUnitOf(MapFrame frame) => DesktopWidthPx / frame.Width;
+
+    private static double CorridorSpacingOf(MapFrame frame) => 4.8 / PixelsPerUnitOf(frame);
+
+    /// <summary>How far (CSS px at the first view) a waterway's stops may lie from its river for it to follow the river.</summary>
+    private const double RiverTolerancePx = 24;
+
     /// <summary>The radius of every marker's transparent hit circle, in map units (12.5 CSS px at the first view).</summary>
     public double HitRadius { get; }
 
@@ -136,22 +143,31 @@ public sealed class MapLayout
 
     /// <summary>
     /// Every corridor with a line, laid out side by side. Slots follow the kind's place in its enum, then the slug, so
-    /// lines of one kind run next to each other. A corridor whose base line is given (a waterway along its river) is
-    /// drawn along it instead of straight between its stops.
+    /// lines of one kind run next to each other. A corridor its layer says follows a river (along_rivers: a waterway)
+    /// is drawn along the river through its stops instead of straight between them, where one passes by every stop.
     /// </summary>
-    private ImmutableArray<MapCorridor> LayCorridors(SiteModel model, AtlasMap map,
-        Func<Entity, IReadOnlyList<(double X, double Y)>?>? basePolyline)
+    internal static ImmutableArray<MapCorridor> LayCorridors(AtlasMap map)
     {
-        var corridors = map.Layers.Where(l => l.Layer.Shape == MapLayerShape.Lines).SelectMany(l => l.Entities)
-            .Where(e => map.GeometryOf(e.Id)!.Points.Length >= 2)
-            .OrderBy(e => EnumRank(e)).ThenBy(e => e.Collection.Name, StringComparer.Ordinal).ThenBy(e => e.Slug, StringComparer.Ordinal)
+        var pixelsPerUnit = PixelsPerUnitOf(map.Frame);
+        var layers = map.Layers.Where(l => l.Layer.Shape == MapLayerShape.Lines).ToList();
+        var corridors = layers.SelectMany(l => l.Entities.Select(e => (Entity: e, l.Layer.AlongRivers)))
+            .Where(c => map.GeometryOf(c.Entity.Id)!.Points.Length >= 2)
+            .OrderBy(c => EnumRank(c.Entity)).ThenBy(c => c.Entity.Collection.Name, StringComparer.Ordinal)
+            .ThenBy(c => c.Entity.Slug, StringComparer.Ordinal)
             .ToList();
-        var routes = corridors.Select(e => basePolyline?.Invoke(e) is { Count: >= 2 } given
-            ? CorridorRoute.AlongPolyline(e.Id.ToString(), given)
-            : new CorridorRoute(e.Id.ToString(),
-                [.. map.GeometryOf(e.Id)!.Points.Select(p => new CorridorStop(p.Place.ToString(), p.X, p.Y))])).ToList();
-        var lines = CorridorLayout.Lay(routes, CorridorSpacing, SnapPx / PixelsPerUnit);
-        return [.. corridors.Zip(lines, (e, line) => new MapCorridor(e, line))];
+        var routes = corridors.Select(c =>
+        {
+            var points = map.GeometryOf(c.Entity.Id)!.Points;
+            var stops = points.Select(p => new CorridorStop(p.Place.ToString(), p.X, p.Y)).ToList();
+            var course = c.AlongRivers is { } along && c.Entity.Field(along.Field) is EnumValue value && value.Value == along.Value
+                ? map.Rivers?.Course([.. points.Select(p => (p.X, p.Y))], RiverTolerancePx / pixelsPerUnit)
+                : null;
+            return course is null
+                ? new CorridorRoute(c.Entity.Id.ToString(), [.. stops])
+                : CorridorRoute.AlongRiver(c.Entity.Id.ToString(), stops, course, clearOfStops: 2 * CorridorSpacingOf(map.Frame));
+        }).ToList();
+        var lines = CorridorLayout.Lay(routes, CorridorSpacingOf(map.Frame), SnapPx / pixelsPerUnit);
+        return [.. corridors.Zip(lines, (c, line) => new MapCorridor(c.Entity, line))];
     }
 
     /// <summary>The position of an entity's first enum value in its declared values (site.yml lists levels and kinds

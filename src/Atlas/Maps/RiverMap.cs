@@ -43,6 +43,89 @@ public sealed class RiverMap
 
     public River? this[string id] => Rivers.FirstOrDefault(r => r.Id == id);
 
+    /// <summary>
+    /// The river a waterway through <paramref name="stops"/> follows, leg by leg: of every river line that passes within
+    /// <paramref name="tolerance"/> of each stop, the one nearest to them (least worst distance); for each pair of
+    /// consecutive stops, the stretch of that line from the point nearest the one to the point nearest the next, in
+    /// the stops' direction. Null when no line passes by every stop, or the stops do not go one way along it (then
+    /// there is no honest course to draw, and the caller draws the stops).
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<(double X, double Y)>>? Course(IReadOnlyList<(double X, double Y)> stops, double tolerance)
+    {
+        if (stops.Count < 2)
+        {
+            return null;
+        }
+
+        (ImmutableArray<(double X, double Y)> Line, double[] At, double Worst)? best = null;
+        foreach (var line in Rivers.SelectMany(r => r.Lines))
+        {
+            var at = new double[stops.Count];
+            var worst = 0.0;
+            for (var i = 0; i < stops.Count && worst <= tolerance; i++)
+            {
+                (at[i], var distance) = Nearest(line, stops[i]);
+                worst = Math.Max(worst, distance);
+            }
+
+            var pairs = at.Zip(at.Skip(1)).ToList();
+            var oneWay = pairs.All(p => p.First < p.Second) || pairs.All(p => p.First > p.Second);
+            if (worst <= tolerance && oneWay && (best is null || worst < best.Value.Worst))
+            {
+                best = (line, at, worst);
+            }
+        }
+
+        return best is { } found
+            ? [.. found.At.Zip(found.At.Skip(1), (from, to) => Stretch(found.Line, from, to))]
+            : null;
+    }
+
+    /// <summary>Where along a line (segment index plus the fraction along it) the point nearest to p is, and how far it is.</summary>
+    private static (double At, double Distance) Nearest(ImmutableArray<(double X, double Y)> line, (double X, double Y) p)
+    {
+        var (bestAt, bestDistance) = (0.0, double.PositiveInfinity);
+        for (var i = 0; i + 1 < line.Length; i++)
+        {
+            var (a, b) = (line[i], line[i + 1]);
+            double dx = b.X - a.X, dy = b.Y - a.Y, length2 = dx * dx + dy * dy;
+            var t = length2 == 0 ? 0 : Math.Clamp(((p.X - a.X) * dx + (p.Y - a.Y) * dy) / length2, 0, 1);
+            double x = a.X + t * dx - p.X, y = a.Y + t * dy - p.Y, distance = Math.Sqrt(x * x + y * y);
+            if (distance < bestDistance)
+            {
+                (bestAt, bestDistance) = (i + t, distance);
+            }
+        }
+
+        return (bestAt, bestDistance);
+    }
+
+    /// <summary>The line between two positions along it (segment index plus fraction), in the direction from the first to the second.</summary>
+    private static List<(double X, double Y)> Stretch(ImmutableArray<(double X, double Y)> line, double from, double to)
+    {
+        (double X, double Y) PointAt(double at)
+        {
+            var i = Math.Min((int)Math.Floor(at), line.Length - 2);
+            var t = at - i;
+            return (line[i].X + t * (line[i + 1].X - line[i].X), line[i].Y + t * (line[i + 1].Y - line[i].Y));
+        }
+
+        var (low, high) = from <= to ? (from, to) : (to, from);
+        var points = new List<(double X, double Y)> { PointAt(low) };
+        for (var v = (int)Math.Floor(low) + 1; v < high; v++)
+        {
+            points.Add(line[v]);
+        }
+
+        points.Add(PointAt(high));
+        if (from > to)
+        {
+            points.Reverse();
+        }
+
+        return points;
+    }
+
     public static RiverMap? Load(string siteDirectory, string path, MapProjection projection, DiagnosticBag diagnostics,
         SourceLocation? configured = null)
     {

@@ -87,22 +87,38 @@ public sealed class CorridorLayoutTests
         Math.Sign((to.X - from.X) * (point.Y - from.Y) - (to.Y - from.Y) * (point.X - from.X));
 
     [Fact]
-    public void A_corridor_can_follow_a_given_polyline_instead_of_its_stops()
+    public void A_corridor_can_follow_a_river_between_its_stops()
     {
-        var river = CorridorRoute.AlongPolyline("yangtze", [(0, 0), (10, 5), (20, 0), (30, 5)]);
-        var lines = CorridorLayout.Lay([river, Route("road", Stop("a", 0, 0), Stop("d", 30, 5))], Spacing, 5);
+        var river = CorridorRoute.AlongRiver("waterway", [Stop("a", 0, 0), Stop("d", 30, 5)], [[(0, 1), (10, 5), (20, 0), (30, 4)]]);
+        var lines = CorridorLayout.Lay([river, Route("road", Stop("b", 0, 40), Stop("c", 30, 45))], Spacing, 5);
 
-        Assert.Equal([(0.0, 0.0), (10.0, 5.0), (20.0, 0.0), (30.0, 5.0)], lines[0].Points.ToList());
+        Assert.Equal([(0.0, 0.0), (0.0, 1.0), (10.0, 5.0), (20.0, 0.0), (30.0, 4.0), (30.0, 5.0)], lines[0].Points.ToList());
     }
 
     [Fact]
-    public void On_the_shipped_atlas_no_two_corridors_run_closer_than_4_css_pixels_at_the_first_view()
+    public void Two_lines_crossing_share_a_short_stretch_and_lines_drawn_over_each_other_a_long_one()
+    {
+        // Crossing at 30°: within 1 of each other over 2 × 1 / sin 30° = 4.
+        (double X, double Y)[] flat = [(-50, 0), (50, 0)];
+        var angle = 30 * Math.PI / 180;
+        (double X, double Y)[] steep = [(-50 * Math.Cos(angle), -50 * Math.Sin(angle)), (50 * Math.Cos(angle), 50 * Math.Sin(angle))];
+        Assert.InRange(CorridorLayout.LongestStretchWithin(flat, steep, 1, 0.01), 3.9, 4.1);
+
+        // A winding line touching a straight one, and the same line half a unit off it over 60 units.
+        (double X, double Y)[] winding = [.. Enumerable.Range(0, 401).Select(i => (i / 4.0 - 50, 6 * Math.Sin(i / 12.0) + 6.5))];
+        Assert.True(CorridorLayout.LongestStretchWithin(winding, flat, 1, 0.1) < 6);
+        (double X, double Y)[] over = [(-30, 0.5), (30, 0.5)];
+        Assert.InRange(CorridorLayout.LongestStretchWithin(over, flat, 1, 0.1), 59.9, 60.1);
+    }
+
+    [Fact]
+    public void On_the_shipped_atlas_no_two_corridors_run_within_4_css_pixels_of_each_other_for_more_than_40()
     {
         var site = SiteLoader.Load(new LoadOptions(Repository.Root), new DiagnosticBag())!;
         foreach (var language in site.Model.Config.Languages.Select(l => l.Code))
         {
             var layout = new MapLayout(site.Model, site.Map!, language);
-            var minimum = 4 / layout.PixelsPerUnit;
+            var px = 1 / layout.PixelsPerUnit;
             var lines = layout.Corridors;
             Assert.True(lines.Length >= 10, "the atlas draws its corridors");
             var failures = new List<string>();
@@ -110,13 +126,12 @@ public sealed class CorridorLayoutTests
             {
                 for (var j = 0; j < lines.Length; j++)
                 {
-                    if (i != j)
+                    // 40 px: two straight lines crossing at 12°, the widest angle the layout calls alongside, stay
+                    // within 4 px of each other over 2 × 4 / sin 12° ≈ 38 px.
+                    var together = i == j ? 0 : CorridorLayout.LongestStretchWithin(lines[i].Line.Points, lines[j].Line.Points, 4 * px, px);
+                    if (together > 40 * px)
                     {
-                        var closest = CorridorLayout.ClosestParallelApproach(lines[i].Line.Points, lines[j].Line.Points);
-                        if (closest < minimum)
-                        {
-                            failures.Add($"{lines[i].Entity.Id} runs {closest * layout.PixelsPerUnit:0.0} px from {lines[j].Entity.Id}: {lines[i].Line.PathData} {lines[j].Line.PathData}");
-                        }
+                        failures.Add($"{lines[i].Entity.Id} runs within 4 px of {lines[j].Entity.Id} over {together / px:0} px: {lines[i].Line.PathData} {lines[j].Line.PathData}");
                     }
                 }
             }
