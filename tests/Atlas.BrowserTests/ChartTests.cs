@@ -87,6 +87,30 @@ public sealed class ChartTests(AtlasSite site) : IClassFixture<AtlasSite>
     }
 
     [Theory]
+    [MemberData(nameof(BothLanguagesAndWidths))]
+    public async Task No_two_texts_of_a_line_chart_overlap(string language, int width)
+    {
+        // Value labels of close points (300 and 343 on one chart) and the years under the axis; a pixel of tolerance.
+        var problems = await OnEveryPageAsync(language, width, """
+            () => {
+              const out = [];
+              for (const svg of document.querySelectorAll("figure.chart svg.chart-plot")) {
+                const texts = [...svg.querySelectorAll("text")].map(t => ({ t: t.textContent, r: t.getBoundingClientRect() }));
+                for (let i = 0; i < texts.length; i++)
+                  for (let j = i + 1; j < texts.length; j++) {
+                    const a = texts[i].r, b = texts[j].r;
+                    const x = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+                    const y = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+                    if (x > 1 && y > 1) out.push(`"${texts[i].t}" × "${texts[j].t}" (${x.toFixed(1)}×${y.toFixed(1)} px)`);
+                  }
+              }
+              return out;
+            }
+            """);
+        Assert.True(problems.Count == 0, $"{problems.Count} overlapping chart texts:\n" + string.Join("\n", problems.Take(30)));
+    }
+
+    [Theory]
     [InlineData("zh")]
     [InlineData("en")]
     public async Task Chart_text_renders_at_11_px_or_more_on_a_phone(string language)

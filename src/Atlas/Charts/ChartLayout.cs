@@ -41,9 +41,30 @@ public static class ChartLayout
     /// <summary>A value's height in a time series, in pixels from the top; the axis starts at zero (or the lowest negative value).</summary>
     public static string Y(decimal value, decimal lowest, decimal highest) => Pixels(Height(value, lowest, highest));
 
-    /// <summary>Where a point's value label sits: just above the point.</summary>
-    public static string LabelY(decimal value, decimal lowest, decimal highest) =>
-        Pixels(Height(value, lowest, highest) - 12);
+    /// <summary>
+    /// Where the value label of point <paramref name="index"/> of a time series sits: just above the point, or just
+    /// below it when a neighbour is higher by less than a line of text (their labels would touch: 300 and 343 on one
+    /// chart), unless that would reach the years under the baseline.
+    /// </summary>
+    public static string LabelY(IReadOnlyList<decimal> values, int index)
+    {
+        var lowest = values.Min();
+        var highest = values.Max();
+        var height = Height(values[index], lowest, highest);
+        var crowded = new[] { index - 1, index + 1 }
+            .Where(j => j >= 0 && j < values.Count)
+            .Select(j => Height(values[j], lowest, highest))
+            .Any(neighbour => neighbour < height && height - neighbour < LabelSpacing);
+        return Pixels(crowded && height + Below < PlotBottom - 2 ? height + Below : height - Above);
+    }
+
+    /// <summary>A label's baseline above its point, and below it (the text hangs under its baseline's height).</summary>
+    private const decimal Above = 12m;
+
+    private const decimal Below = 22m;
+
+    /// <summary>Labels of neighbouring points closer than this in height (a 13 px line and some air) would touch.</summary>
+    private const decimal LabelSpacing = 20m;
 
     /// <summary>The zero line's height, in pixels from the top.</summary>
     public static string Baseline(decimal lowest, decimal highest) => Y(0m, lowest, highest);

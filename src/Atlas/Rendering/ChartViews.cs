@@ -81,6 +81,7 @@ public sealed class ChartViews(SiteModel model, ViewFactory views, ChartData cha
         var id = $"chart-{chart.Measure}-{(chart.Subject is { } s ? s.Slug : "compare")}" +
                  (charts.Series.Count(x => x.Measure == chart.Measure) > 1 ? "-" + Convert.ToHexStringLower(System.Text.Encoding.UTF8.GetBytes(chart.Unit.Text)) : "");
 
+        var values = chart.Points.Select(p => p.Value).ToList();
         var points = chart.Points.Select((p, i) =>
         {
             var figure = model.Get(p.Figure);
@@ -96,7 +97,7 @@ public sealed class ChartViews(SiteModel model, ViewFactory views, ChartData cha
                 ("negative", p.Value < 0),
                 ("x", ChartLayout.X(p.Year, firstYear, lastYear)),
                 ("y", ChartLayout.Y(p.Value, lowest, highest)),
-                ("label_y", ChartLayout.LabelY(p.Value, lowest, highest)),
+                ("label_y", ChartLayout.LabelY(values, i)),
                 ("anchor", ChartLayout.Anchor(i, chart.Points.Length)));
         });
 

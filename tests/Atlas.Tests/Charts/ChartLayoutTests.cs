@@ -30,4 +30,19 @@ public sealed class ChartLayoutTests
         Assert.Equal(ChartLayout.PlotTop.ToString(), ChartLayout.Y(10, 2, 10));
         Assert.Equal(["start", "middle", "end"], Enumerable.Range(0, 3).Select(i => ChartLayout.Anchor(i, 3)));
     }
+
+    [Fact]
+    public void A_value_label_goes_under_its_point_only_when_a_higher_neighbours_label_would_touch_it()
+    {
+        // 300 and 343 of 343: 14 px apart, so the lower one's label goes below it; the higher one's stays above.
+        decimal[] close = [300, 343];
+        Assert.Equal("72.3", ChartLayout.LabelY(close, 0)); // point at 50.3 px, label 22 px under it
+        Assert.Equal("24", ChartLayout.LabelY(close, 1));   // point at 36 px, label 12 px over it
+
+        // 2, 4, 8, 10: neighbours 23 px or more apart, every label above its point.
+        decimal[] apart = [2, 4, 8, 10];
+        Assert.All(Enumerable.Range(0, 4), i => Assert.True(
+            decimal.Parse(ChartLayout.LabelY(apart, i), System.Globalization.CultureInfo.InvariantCulture) <
+            decimal.Parse(ChartLayout.Y(apart[i], 2, 10), System.Globalization.CultureInfo.InvariantCulture)));
+    }
 }
