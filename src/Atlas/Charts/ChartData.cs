@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Atlas.Config;
 using Atlas.Model;
 using Atlas.Model.Fields;
 
@@ -7,15 +6,15 @@ namespace Atlas.Charts;
 
 /// <summary>
 /// Finds the chartable figures of the site: entities of a collection with a unit field, a number and a year,
-/// grouped into series by the field site.yml names (charts: series:), split by unit so a chart never mixes units.
+/// grouped into series by the field site.yml names (charts: series:), split by unit so a chart never mixes units,
+/// each series grouped into charts by the subject field (charts: subject:) as <see cref="ChartSeries.Group"/> says.
 /// </summary>
 public sealed class ChartData
 {
     public ChartData(SiteModel model)
     {
-        var seriesField = model.Config.Features.ChartSeriesField;
+        var features = model.Config.Features;
         var series = new List<ChartSeries>();
-        var bySubject = new Dictionary<EntityId, List<ChartPoint>>();
         foreach (var collection in model.Config.Collections)
         {
             var unitField = collection.Fields.FirstOrDefault(f => f.Type == FieldTypes.Unit);
@@ -35,24 +34,34 @@ public sealed class ChartData
                     continue;
                 }
 
-                var point = new ChartPoint(entity, year.Year, number.Number);
-                var key = seriesField is not null && entity.Field(seriesField) is TextValue text ? text.Text : entity.Slug;
-                points.Add((key, unit.Unit, point));
+                EntityId? subject = features.ChartSubjectField is { } subjectField && entity.Field(subjectField) is ReferencesValue { Targets: [var target, ..] }
+                    ? target
+                    : null;
+                var key = features.ChartSeriesField is { } seriesField && entity.Field(seriesField) is TextValue text ? text.Text : entity.Slug;
+                points.Add((key, unit.Unit, new ChartPoint(entity.Id, subject, year.Year, number.Number)));
             }
 
             foreach (var group in points.GroupBy(p => (p.Key, p.Unit.Text)).OrderBy(g => g.Key.Key, StringComparer.Ordinal).ThenBy(g => g.Key.Text, StringComparer.Ordinal))
             {
-                var ordered = group.Select(g => g.Point).OrderBy(p => p.Year).ThenBy(p => p.Source.Slug, StringComparer.Ordinal);
-                series.Add(new ChartSeries(group.Key.Key, group.First().Unit, [.. ordered]));
+                series.Add(ChartSeries.Group(group.Key.Key, group.First().Unit, group.Select(g => g.Point)));
             }
         }
 
         Series = [.. series];
     }
 
-    /// <summary>Every series, including single figures.</summary>
+    /// <summary>Every series, including those of a single figure.</summary>
     public ImmutableArray<ChartSeries> Series { get; }
 
-    /// <summary>Series with at least two figures: worth a chart.</summary>
-    public IEnumerable<ChartSeries> Charts => Series.Where(s => s.Points.Length >= 2);
+    /// <summary>Every chart, series by series.</summary>
+    public IEnumerable<Chart> Charts => Series.SelectMany(s => s.Charts);
+
+    /// <summary>The figures shown on their own: in no chart.</summary>
+    public IEnumerable<ChartPoint> Uncharted => Series.SelectMany(s => s.Uncharted);
+
+    /// <summary>The charts a figure is drawn in (none for a figure of its own).</summary>
+    public IEnumerable<Chart> ChartsOf(EntityId figure) => Charts.Where(c => c.Contains(figure));
+
+    /// <summary>Whether the measure has more than one chart or more than one unit: its charts' titles then name what tells them apart.</summary>
+    public bool HasSeveralCharts(string measure) => Series.Where(s => s.Measure == measure).Sum(s => s.Charts.Length) > 1;
 }

@@ -31,6 +31,13 @@ public sealed record FeaturesConfig(
     /// <summary>The thematic map (map.thematic, optional): what it counts per unit of the base map.</summary>
     public ThematicMapConfig? ThematicMap { get; init; }
 
+    /// <summary>charts.subject: the reference field naming whose figure it is; a measure's figures are compared across
+    /// subjects and followed over the years per subject (optional: without it each figure stands for itself).</summary>
+    public string? ChartSubjectField { get; init; }
+
+    /// <summary>charts.sources: the reference field naming a figure's sources, which each chart cites (optional).</summary>
+    public string? ChartSourcesField { get; init; }
+
     public PageConfig? Page(string name) => Pages.FirstOrDefault(p => p.Name == name);
 }
 

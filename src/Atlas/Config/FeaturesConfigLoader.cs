@@ -158,15 +158,20 @@ internal static class FeaturesConfigLoader
         }
 
         string? series = null;
+        string? chartSubject = null;
+        string? chartSources = null;
         if (site.Node<YamlMapping>("charts", required: false) is { } charts)
         {
             var reader = new MappingReader(charts, "charts", diagnostics);
-            reader.RejectUnknownKeys("series");
+            reader.RejectUnknownKeys("series", "subject", "sources");
             series = reader.String("series", required: true);
             if (series is not null && !fields[series].Any(f => f.Type.Roles.HasFlag(FieldRoles.Label)))
             {
                 diagnostics.Error(charts["series"]!.Location, $"charts.series names '{series}', but no collection has a text field of that name.");
             }
+
+            chartSubject = ChartReference(reader, charts, "subject", series, collections, diagnostics);
+            chartSources = ChartReference(reader, charts, "sources", series, collections, diagnostics);
         }
 
         return new FeaturesConfig(pages.ToImmutable(), taxonomies.ToImmutable(), timeline, feedCollections, feedDates,
@@ -176,6 +181,8 @@ internal static class FeaturesConfigLoader
             MapRivers = mapRivers,
             MapRiversLocation = mapRiversLocation,
             ThematicMap = thematic,
+            ChartSubjectField = chartSubject,
+            ChartSourcesField = chartSources,
         };
     }
 
@@ -227,6 +234,27 @@ internal static class FeaturesConfigLoader
         }
 
         return new RiverCourse(field, value);
+    }
+
+    /// <summary>charts.subject or charts.sources: a reference field of a collection that has the series field.</summary>
+    private static string? ChartReference(MappingReader reader, YamlMapping charts, string key, string? series,
+        ImmutableArray<CollectionConfig> collections, DiagnosticBag diagnostics)
+    {
+        var name = reader.String(key, required: false);
+        if (name is null || series is null)
+        {
+            return name;
+        }
+
+        var charted = collections.Where(c => c.Fields.Any(f => f.Name == series)).ToList();
+        if (!charted.Any(c => c.Fields.Any(f => f.Name == name && f.IsReference)))
+        {
+            diagnostics.Error(charts[key]!.Location,
+                $"charts.{key} names '{name}', but no collection with the series field '{series}' has a reference field of that name; name one of its reference fields.");
+            return null;
+        }
+
+        return name;
     }
 
     /// <summary>map.thematic: which collections the thematic map counts, and the collection of places it matches to the base map's units.</summary>

@@ -67,6 +67,15 @@ public sealed class Formatter(I18nBundle bundle)
         ? exact ? text : Get("format.approximately").Replace("{0}", text, StringComparison.Ordinal)
         : "";
 
+    /// <summary>
+    /// What a unit is called in this language, for a chart's "unit:" line: 万辆 in Chinese, "vehicles" in English,
+    /// whose values carry their own magnitude ("3.43 million vehicles"). Empty for a bare count ("{n}").
+    /// </summary>
+    public string UnitName(Unit unit) => Get(UnitKey(unit))
+        .Replace("{n}", "", StringComparison.Ordinal)
+        .Replace("{m}", Get("format.magnitudes") == "chinese" ? unit.Prefix : "", StringComparison.Ordinal)
+        .Trim();
+
     /// <summary>The quantity without the "about" marker, and whether it is exact: for texts that add their own qualifier.</summary>
     public (string Text, bool Exact) QuantityParts(decimal value, Unit unit)
     {

@@ -21,7 +21,11 @@ public sealed class SiteViews(SiteModel model, ViewFactory views, Taxonomies tax
 
     private SiteConfig Config => model.Config;
 
+    private readonly ConcurrentDictionary<string, ChartViews> _chartViews = new(StringComparer.Ordinal);
+
     public ScriptObject Atlas(string language) => _atlas.GetOrAdd(language, Build);
+
+    private ChartViews ChartViews(string language) => _chartViews.GetOrAdd(language, l => new ChartViews(model, views, charts, l));
 
     private ScriptObject Build(string language)
     {
@@ -38,6 +42,8 @@ public sealed class SiteViews(SiteModel model, ViewFactory views, Taxonomies tax
             ["timeline"] = DependencyKeys.AllData,
             ["map"] = DependencyKeys.AllData,
             ["charts"] = DependencyKeys.AllData,
+            ["chart_themes"] = DependencyKeys.AllData,
+            ["charts_of"] = DependencyKeys.AllData,
             ["featured"] = DependencyKeys.AllData,
         };
         var atlas = new TrackedObject(SiteConfig.FileName, everything)
@@ -48,7 +54,9 @@ public sealed class SiteViews(SiteModel model, ViewFactory views, Taxonomies tax
             ["taxonomies"] = Array(Config.Features.Taxonomies.Select(t => Taxonomy(t, language))),
             ["timeline"] = new LazyView(() => Array(Timeline(language))),
             ["map"] = new LazyView(() => map is null ? null : new MapViews(model, views, map).Main(language)),
-            ["charts"] = new LazyView(() => Array(Charts(language))),
+            ["charts"] = new LazyView(() => ChartViews(language).All()),
+            ["chart_themes"] = new LazyView(() => ChartViews(language).Themes()),
+            ["charts_of"] = new LazyView(() => ChartViews(language).ByFigure()),
             ["featured"] = new LazyView(() => Array(Featured(language))),
         };
         atlas.IsReadOnly = true;
@@ -121,34 +129,6 @@ public sealed class SiteViews(SiteModel model, ViewFactory views, Taxonomies tax
                     ("entity", views.Summary(e.Entity, language))))))));
     }
 
-    private IEnumerable<ScriptObject> Charts(string language)
-    {
-        var formatter = views.FormatterFor(language);
-        var bundle = views.BundleFor(language);
-        foreach (var series in charts.Charts)
-        {
-            var latest = series.Points[^1].Source;
-            var title = bundle.Get($"series.{series.Key}") is { } named
-                ? charts.Series.Count(s => s.Key == series.Key) > 1 ? $"{named} · {latest.Name[language]}" : named // one chart per unit
-                : latest.Name[language];
-            var bars = series.Points.Select(p => new SvgChart.Bar(
-                series.IsLine ? p.Year.ToString(CultureInfo.InvariantCulture) : p.Source.Name[language],
-                p.Value, formatter.Quantity(p.Value, series.Unit))).ToList();
-            var id = $"chart-{series.Key}-{Slugify(series.Unit.Text)}";
-            yield return Obj(
-                ("id", id),
-                ("key", series.Key),
-                ("title", title),
-                ("kind", series.IsLine ? "line" : "bar"),
-                ("svg", new SafeHtml(SvgChart.Render(id, title, bars, series.IsLine))),
-                ("rows", Array(series.Points.Select((p, i) => Obj(
-                    ("label", bars[i].Label),
-                    ("year", p.Year),
-                    ("value", bars[i].ValueText),
-                    ("entity", views.Summary(p.Source, language)))))));
-        }
-    }
-
     private IEnumerable<ScriptObject> Featured(string language)
     {
         if (Config.Features.FeaturedField is not { } field)
@@ -158,9 +138,4 @@ public sealed class SiteViews(SiteModel model, ViewFactory views, Taxonomies tax
 
         return model.Entities.Where(e => e.Field(field) is BooleanValue { Value: true }).Select(e => views.Summary(e, language));
     }
-
-    private static string Slugify(string text) =>
-        string.Concat(text.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')).Trim('-') is { Length: > 0 } slug
-            ? slug
-            : Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..8];
 }

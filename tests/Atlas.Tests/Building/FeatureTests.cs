@@ -78,22 +78,74 @@ public sealed class FeatureTests(ShippedSiteTests.Build build)
         Assert.Equal(dates.Order(StringComparer.Ordinal), dates);
     }
 
-    [Fact]
-    public void Charts_are_svg_with_the_same_data_as_a_table()
+    [Theory]
+    [InlineData("zh")]
+    [InlineData("en")]
+    public void Each_chart_draws_one_measure_in_one_unit_and_every_figure_is_shown_once_as_a_chart_value_or_a_figure(string language)
     {
-        var figures = Site.Document("zh/figures/index.html");
-        var blocks = figures.QuerySelectorAll(".chart-block");
-        Assert.NotEmpty(blocks);
-        foreach (var block in blocks)
+        var page = $"{language}/figures/index.html";
+        var figures = Site.Document(page);
+        var charts = figures.QuerySelectorAll("figure.chart");
+        Assert.True(charts.Length >= 4, $"{charts.Length} charts");
+        var shown = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chart in charts)
         {
-            var bars = block.QuerySelectorAll("svg .bar, svg .dot").Length;
-            var rows = block.QuerySelectorAll("tbody tr").Length;
-            Assert.Equal(rows, bars);
-            Assert.NotNull(block.QuerySelector("svg title"));
+            var measure = chart.GetAttribute("data-measure");
+            var unit = chart.GetAttribute("data-unit");
+            Assert.False(string.IsNullOrEmpty(measure) || string.IsNullOrEmpty(unit), chart.Id);
+            var values = chart.QuerySelectorAll("[data-value]");
+            Assert.True(values.Length >= 2, $"{chart.Id}: a chart of {values.Length} value");
+            Assert.All(values, v => Assert.Equal((measure, unit), (v.GetAttribute("data-measure"), v.GetAttribute("data-unit"))));
+            Assert.NotNull(chart.QuerySelector(".chart-title"));
+            Assert.NotEmpty(chart.QuerySelectorAll(".chart-sources a[href*='/sources/']"));
+            if (chart.ClassList.Contains("chart-line"))
+            {
+                Assert.Equal(values.Length, chart.QuerySelectorAll(".chart-table tbody tr").Length);
+                Assert.Equal(values.Length, chart.QuerySelectorAll("svg text.value").Length);
+            }
+            else
+            {
+                Assert.Equal(values.Length, chart.QuerySelectorAll(".chart-bar-label a").Length);
+                var numbers = values.Select(v => decimal.Parse(v.GetAttribute("data-value")!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+                Assert.Equal(numbers.OrderDescending(), numbers);
+            }
+
+            foreach (var link in chart.QuerySelectorAll(".chart-bar-label a, .chart-table a"))
+            {
+                shown.Add(Site.Resolve(page, link.GetAttribute("href")!)!.Value.File);
+            }
         }
+
+        var charted = charts.Select(c => c.GetAttribute("data-measure")).ToHashSet();
+        var cards = figures.QuerySelectorAll(".figure-card");
+        foreach (var card in cards)
+        {
+            Assert.DoesNotContain(card.GetAttribute("data-measure"), charted);
+            Assert.True(shown.Add(Site.Resolve(page, card.QuerySelector(".figure-card-name")!.GetAttribute("href")!)!.Value.File));
+        }
+
+        var indicators = Directory.EnumerateDirectories(Path.Combine(build.OutputDirectory, language, "indicators")).Count();
+        Assert.Equal(indicators, shown.Count);
 
         Assert.Contains("81,986.67亿元", Read("zh/indicators/gdp-2023/index.html"));
         Assert.Contains("about 8.20 trillion yuan", Read("en/indicators/gdp-2023/index.html"));
+    }
+
+    [Theory]
+    [InlineData("zh")]
+    [InlineData("en")]
+    public void A_charted_figures_page_shows_its_chart_with_its_own_value_highlighted_and_a_lone_figure_shows_none(string language)
+    {
+        var charted = Site.Document($"{language}/indicators/joint-conferences-held-2021/index.html");
+        var line = Assert.Single(charted.QuerySelectorAll("figure.chart"));
+        Assert.Equal("joint-conferences-held", line.GetAttribute("data-measure"));
+        Assert.Equal("4", Assert.Single(line.QuerySelectorAll("circle.is-current")).GetAttribute("data-value"));
+
+        var compared = Site.Document($"{language}/indicators/chongqing-industry-growth-2024/index.html");
+        var bars = Assert.Single(compared.QuerySelectorAll("figure.chart-bars"));
+        Assert.Equal("7.3", Assert.Single(bars.QuerySelectorAll(".chart-bar.is-current")).GetAttribute("data-value"));
+
+        Assert.Empty(Site.Document($"{language}/indicators/gdp-2023/index.html").QuerySelectorAll("figure.chart"));
     }
 
     [Fact]
