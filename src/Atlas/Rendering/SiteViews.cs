@@ -83,6 +83,7 @@ public sealed class SiteViews(SiteModel model, ViewFactory views, Taxonomies tax
             ("count", term.Entities.Length),
                      ("entity", term.Target is { } entity ? views.Summary(model.Get(entity), language) : null),
                      ("entities", withEntities ? Array(term.Entities.Select(e => views.Summary(e, language))) : null),
+                     ("groups", withEntities ? Array(TermGroups(term, language)) : null),
                  })
         {
             view.Add(name, value);
@@ -91,6 +92,18 @@ public sealed class SiteViews(SiteModel model, ViewFactory views, Taxonomies tax
         view.IsReadOnly = true;
         return view;
     }
+
+    /// <summary>A term's entities by collection, in site.yml's order of collections, each in its list order in this language.</summary>
+    private IEnumerable<ScriptObject> TermGroups(TaxonomyTerm term, string language) =>
+        Config.Collections
+            .Select(c => (Collection: c, Members: term.Entities.Where(e => e.Collection.Name == c.Name).OrderBy(e => model.Rank(e.Id, language)).ToList()))
+            .Where(g => g.Members.Count > 0)
+            .Select(g => Obj(
+                ("collection", g.Collection.Name),
+                ("title", g.Collection.Title[language]),
+                ("path", SiteUrls.CollectionPath(language, g.Collection)),
+                ("count", g.Members.Count),
+                ("items", Array(g.Members.Select(e => views.Summary(e, language))))));
 
     /// <summary>Everything with a date, oldest first, grouped by year: what happened when.</summary>
     private IEnumerable<ScriptObject> Timeline(string language)
