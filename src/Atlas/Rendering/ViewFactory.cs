@@ -276,6 +276,7 @@ public sealed class ViewFactory
         card.Add("type", type);
         card.Add("places", Array(places.Take(CardPlaces).Select(p => Obj(("name", _model.Get(p).Name[language]), ("slug", p.Slug)))));
         card.Add("more_places", Math.Max(0, places.Count - CardPlaces));
+        card.Add("places_total", places.Count);
         card.Add("year", year is { } y ? _formatters[language].Date(new PartialDate(y, null, null)) : null);
         card.Add("year_iso", year?.ToString("D4", CultureInfo.InvariantCulture));
         card.IsReadOnly = true;
