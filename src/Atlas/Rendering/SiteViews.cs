@@ -5,6 +5,7 @@ using Atlas.Charts;
 using Atlas.Config;
 using Atlas.Maps;
 using Atlas.Model;
+using Atlas.Text;
 using Scriban.Runtime;
 using static Atlas.Rendering.ViewFactory;
 
@@ -63,7 +64,16 @@ public sealed class SiteViews(SiteModel model, ViewFactory views, Taxonomies tax
         ("name", taxonomy.Name),
         ("title", taxonomy.Title[language]),
         ("path", $"{language}/{taxonomy.Name}/"),
-        ("terms", Array(taxonomies.Terms(taxonomy.Name).Select(term => Term(taxonomy, term, language, withEntities: false)))));
+        ("terms", Array(TermsInOrder(taxonomy, language).Select(term => Term(taxonomy, term, language, withEntities: false)))));
+
+    /// <summary>A taxonomy's terms as its page lists them: terms that are entities (cities) by name in this language, others as declared.</summary>
+    private IEnumerable<TaxonomyTerm> TermsInOrder(TaxonomyConfig taxonomy, string language)
+    {
+        var terms = taxonomies.Terms(taxonomy.Name);
+        return terms.All(t => t.Target is not null)
+            ? terms.OrderBy(t => Collation.KeyFor(language, model.Get(t.Target!.Value).Name[language]), StringComparer.Ordinal)
+            : terms;
+    }
 
     public ScriptObject Term(TaxonomyConfig taxonomy, TaxonomyTerm term, string language, bool withEntities)
     {
