@@ -58,9 +58,8 @@
     }
 
     filters.addEventListener("change", apply);
-    filters.addEventListener("submit", function (event) { event.preventDefault(); });
-    filters.addEventListener("reset", function (event) {
-      event.preventDefault();
+    var reset = filters.querySelector("[data-filter-reset]");
+    if (reset) reset.addEventListener("click", function () {
       selects.forEach(function (select) { select.value = ""; });
       apply();
     });
