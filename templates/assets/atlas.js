@@ -3,7 +3,9 @@
 (function () {
   "use strict";
 
-  // Collection indexes: filter the list by city and sector (server-rendered selects, unhidden here).
+  // Collection indexes: filter the list by city and sector (server-rendered selects, unhidden here). The choice lives
+  // in the address (?cities=chengdu&sectors=digital): restored on load, kept by a reload, and carried by the language
+  // switcher's links (the values are slugs, the same in every language). A count, an empty state and a reset.
   function setUpFilters() {
     var filters = document.querySelector("[data-filters]");
     var list = document.querySelector(".entity-list");
@@ -11,22 +13,58 @@
     filters.hidden = false;
     var items = Array.prototype.slice.call(list.children);
     var status = document.querySelector("[data-count-template]");
-    var cities = filters.querySelector("select[name=cities]");
-    var sectors = filters.querySelector("select[name=sectors]");
+    var empty = document.querySelector("[data-filter-empty]");
+    var selects = Array.prototype.slice.call(filters.querySelectorAll("select"));
+    var switches = Array.prototype.slice.call(document.querySelectorAll(".language-switcher a[hreflang]"));
+    switches.forEach(function (link) { link.setAttribute("data-base-href", link.getAttribute("href").split("?")[0]); });
+
+    function restore() {
+      var params = new URLSearchParams(window.location.search);
+      selects.forEach(function (select) {
+        var wanted = params.get(select.name) || "";
+        var known = Array.prototype.some.call(select.options, function (o) { return o.value === wanted; });
+        select.value = known ? wanted : "";
+      });
+    }
+
+    function remember() {
+      var params = new URLSearchParams(window.location.search);
+      selects.forEach(function (select) {
+        if (select.value) params.set(select.name, select.value); else params.delete(select.name);
+      });
+      var query = params.toString();
+      var suffix = query ? "?" + query : "";
+      history.replaceState(history.state, "", window.location.pathname + suffix + window.location.hash);
+      switches.forEach(function (link) { link.setAttribute("href", link.getAttribute("data-base-href") + suffix); });
+    }
+
     function apply() {
-      var city = cities.value;
-      var sector = sectors.value;
       var shown = 0;
       items.forEach(function (item) {
-        var itemCities = (item.getAttribute("data-cities") || "").split(" ");
-        var itemSectors = (item.getAttribute("data-sectors") || "").split(" ");
-        var visible = (!city || itemCities.indexOf(city) >= 0) && (!sector || itemSectors.indexOf(sector) >= 0);
+        var visible = selects.every(function (select) {
+          if (!select.value) return true;
+          return (item.getAttribute("data-" + select.name) || "").split(" ").indexOf(select.value) >= 0;
+        });
         item.hidden = !visible;
         if (visible) shown++;
       });
-      if (status) status.textContent = status.getAttribute("data-count-template").replace("{0}", String(shown));
+      if (status) {
+        status.textContent = status.getAttribute("data-count-template")
+          .replace("{0}", String(shown)).replace("{1}", status.getAttribute("data-total") || String(items.length));
+      }
+      if (empty) empty.hidden = shown > 0;
+      list.hidden = shown === 0;
+      remember();
     }
+
     filters.addEventListener("change", apply);
+    var reset = filters.querySelector("[data-filter-reset]");
+    if (reset) reset.addEventListener("click", function () {
+      selects.forEach(function (select) { select.value = ""; });
+      apply();
+    });
+    restore();
+    if (selects.some(function (select) { return select.value; })) apply(); else remember();
   }
 
   // Map page: show or hide layers.

@@ -82,7 +82,7 @@ public sealed class NavigationTests(AtlasSite site) : IClassFixture<AtlasSite>
         Assert.InRange(expected, 1, all - 1);
         await Expect(items.Filter(new() { Visible = true })).ToHaveCountAsync(expected);
         await Expect(page.Locator("main .entity-list").GetByRole(AriaRole.Link, new() { Name = "川渝高竹新区", Exact = true })).ToBeVisibleAsync();
-        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync($"显示 {expected} 项");
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync($"显示 {expected} 项，共 {all} 项");
 
         await page.GetByLabel("城市").SelectOptionAsync("");
         await Expect(items.Filter(new() { Visible = true })).ToHaveCountAsync(all);

@@ -16,7 +16,7 @@ public sealed record CollectionConfig(
     string IndexTemplate,
     bool Fallback,
     bool InMenu,
-    CollectionSort? Sort,
+    CollectionSort Sort,
     ImmutableArray<FieldDefinition> Fields,
     SourceLocation Location)
 {

@@ -62,25 +62,9 @@ internal static class CollectionConfigLoader
 
             var fields = FieldDeclarationLoader.Parse(reader.Node<YamlMapping>("fields", required: false), context, fieldTypes, diagnostics);
 
-            CollectionSort? sort = null;
-            if (reader.Node<YamlMapping>("sort", required: false) is { } sortMap)
-            {
-                var sortReader = new MappingReader(sortMap, $"{context} sort", diagnostics);
-                sortReader.RejectUnknownKeys("field", "order");
-                var field = sortReader.String("field", required: true) ?? "name";
-                var direction = sortReader.String("order", required: false, fallback: "ascending");
-                if (direction is not ("ascending" or "descending"))
-                {
-                    diagnostics.Error(sortMap["order"]!.Location, "sort order must be 'ascending' or 'descending'.");
-                }
-
-                if (!CollectionConfig.BuiltInFields.Contains(field) && fields.All(f => f.Name != field))
-                {
-                    diagnostics.Error(sortMap.Location, $"{context} sorts by '{field}', which is not one of its fields.");
-                }
-
-                sort = new CollectionSort(field, direction == "descending");
-            }
+            var sort = reader.Node<YamlNode>("sort", required: false) is { } sortNode
+                ? ParseSort(sortNode, context, fields, diagnostics)
+                : CollectionSort.ByName;
 
             collections.Add(new CollectionConfig(name, folder, title, order, entityTemplate, indexTemplate, fallback, inMenu, sort,
                 fields, key.Location));
@@ -95,6 +79,85 @@ internal static class CollectionConfigLoader
 
         return [.. result.OrderBy(c => c.Order).ThenBy(c => c.Name, StringComparer.Ordinal)];
     }
+    /// <summary>
+    /// <c>sort: {by: date}</c>, <c>sort: {by: [issued, start_year], order: descending, missing: first}</c>: the fields
+    /// to sort by (the first an entity has), the direction, and where entities with none of them go. Ties by name.
+    /// </summary>
+    private static CollectionSort ParseSort(YamlNode node, string context, ImmutableArray<FieldDefinition> fields, DiagnosticBag diagnostics)
+    {
+        const string Example = "for example sort: {by: [issued, start_year], order: descending, missing: last}; without sort a collection lists by name";
+        if (node is not YamlMapping map)
+        {
+            diagnostics.Error(node.Location, $"{context}: sort must be a map ({Example}).");
+            return CollectionSort.ByName;
+        }
+
+        var reader = new MappingReader(map, $"{context} sort", diagnostics);
+        reader.RejectUnknownKeys("by", "order", "missing");
+        var by = ImmutableArray.CreateBuilder<string>();
+        var kinds = new HashSet<string>(StringComparer.Ordinal);
+        ImmutableArray<YamlNode> items = map["by"] switch
+        {
+            YamlScalar scalar => [scalar],
+            YamlSequence sequence => sequence.Items,
+            null => [],
+            var other => [other],
+        };
+        if (map["by"] is null)
+        {
+            diagnostics.Error(map.Location, $"{context}: sort needs 'by', the field or fields to sort by ({Example}).");
+        }
+
+        foreach (var item in items)
+        {
+            if (item is not YamlScalar { Value: var name } || name.Length == 0)
+            {
+                diagnostics.Error(item.Location, $"{context}: sort 'by' takes a field name or a list of field names ({Example}).");
+                continue;
+            }
+
+            var field = fields.FirstOrDefault(f => f.Name == name);
+            if (field is null)
+            {
+                diagnostics.Error(item.Location, $"{context} sorts by '{name}', which is not one of its fields" +
+                    (name == "name" ? " (the name is the order without sort, and breaks every tie)." : "."));
+            }
+            else if (!CollectionSort.SortableTypes.Contains(field.Type.Name))
+            {
+                diagnostics.Error(item.Location, $"{context} sorts by '{name}', of type {field.Type.Name}; sort by a field of type " +
+                    $"{string.Join(", ", CollectionSort.SortableTypes)} (names sort without a sort setting).");
+            }
+            else if (by.Contains(name))
+            {
+                diagnostics.Error(item.Location, $"{context}: sort names '{name}' twice.");
+            }
+            else
+            {
+                by.Add(name);
+                kinds.Add(field.Type.Name == "number" ? "number" : "date");
+            }
+        }
+
+        if (kinds.Count > 1)
+        {
+            diagnostics.Error(map["by"]!.Location, $"{context}: sort mixes number fields with dates or years, which have no common order; sort by one kind.");
+        }
+
+        var order = reader.String("order", required: false, fallback: "ascending");
+        if (order is not ("ascending" or "descending"))
+        {
+            diagnostics.Error(map["order"]!.Location, $"{context}: sort order must be 'ascending' or 'descending', not '{order}'.");
+        }
+
+        var missing = reader.String("missing", required: false, fallback: "last");
+        if (missing is not ("first" or "last"))
+        {
+            diagnostics.Error(map["missing"]!.Location, $"{context}: sort missing must be 'first' or 'last' (where entities without any of the 'by' fields go), not '{missing}'.");
+        }
+
+        return new CollectionSort(by.ToImmutable(), order == "descending", missing == "first");
+    }
+
     private static void ValidateTargets(ImmutableArray<CollectionConfig> collections, DiagnosticBag diagnostics)
     {
         var names = collections.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);

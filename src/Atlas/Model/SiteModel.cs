@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Atlas.Config;
+using Atlas.Text;
 
 namespace Atlas.Model;
 
@@ -14,6 +15,10 @@ public sealed class SiteModel
     private readonly ImmutableDictionary<EntityId, ImmutableArray<Backlink>> _backlinks;
     private readonly ImmutableDictionary<EntityId, int> _positions;
 
+    // Per language: each collection's ids in that language's order (names sort differently in each), and each id's place in it.
+    private readonly ImmutableDictionary<string, ImmutableDictionary<string, ImmutableArray<EntityId>>> _ordered;
+    private readonly ImmutableDictionary<string, ImmutableDictionary<EntityId, int>> _ranks;
+
     private readonly Lazy<Indexes> _indexes;
 
     public SiteModel(SiteConfig config, IEnumerable<Entity> entities)
@@ -25,8 +30,21 @@ public sealed class SiteModel
         var byCollection = ImmutableDictionary.CreateBuilder<string, ImmutableArray<Entity>>();
         foreach (var collection in config.Collections)
         {
-            byCollection[collection.Name] = Sort(collection, _byId.Values.Where(e => e.Collection.Name == collection.Name));
+            byCollection[collection.Name] = Sort(collection, _byId.Values.Where(e => e.Collection.Name == collection.Name), language: null);
         }
+
+        var ordered = ImmutableDictionary.CreateBuilder<string, ImmutableDictionary<string, ImmutableArray<EntityId>>>(StringComparer.Ordinal);
+        var ranks = ImmutableDictionary.CreateBuilder<string, ImmutableDictionary<EntityId, int>>(StringComparer.Ordinal);
+        foreach (var language in config.Languages.Select(l => l.Code))
+        {
+            var lists = config.Collections.ToImmutableDictionary(c => c.Name,
+                c => Sort(c, byCollection[c.Name], language).Select(e => e.Id).ToImmutableArray(), StringComparer.Ordinal);
+            ordered[language] = lists;
+            ranks[language] = lists.Values.SelectMany(ids => ids.Select((id, i) => (id, i))).ToImmutableDictionary(p => p.id, p => p.i);
+        }
+
+        _ordered = ordered.ToImmutable();
+        _ranks = ranks.ToImmutable();
 
         Collections = byCollection.ToImmutable();
         Entities = [.. config.Collections.SelectMany(c => Collections[c.Name])];
@@ -78,6 +96,8 @@ public sealed class SiteModel
         _byId = model._byId.SetItems(byId);
         _backlinks = model._backlinks;
         _positions = model._positions;
+        _ordered = model._ordered;
+        _ranks = model._ranks;
         _indexes = model._indexes;
     }
 
@@ -86,7 +106,16 @@ public sealed class SiteModel
     /// <summary>All entities: collections in site.yml order, each in its own sort order.</summary>
     public ImmutableArray<Entity> Entities { get; }
 
-    /// <summary>Each collection's entities in display order, by collection name.</summary>
+    /// <summary>
+    /// A collection's entities as its lists show them on pages in <paramref name="language"/>: by its <c>sort</c>,
+    /// ties and unsorted collections by name in that language (pinyin on Chinese pages).
+    /// </summary>
+    public ImmutableArray<Entity> Ordered(string collection, string language) => [.. _ordered[language][collection].Select(Get)];
+
+    /// <summary>The entity's place in its collection's list in <paramref name="language"/> (see <see cref="Ordered"/>).</summary>
+    public int Rank(EntityId id, string language) => _ranks[language][id];
+
+    /// <summary>Each collection's entities in a language-neutral order (its <c>sort</c>, then slug), by collection name.</summary>
     public ImmutableDictionary<string, ImmutableArray<Entity>> Collections { get; }
 
     public Entity? Find(EntityId id) => _byId.GetValueOrDefault(id);
@@ -126,20 +155,55 @@ public sealed class SiteModel
     public ImmutableArray<Backlink> BacklinksTo(EntityId id) =>
         _backlinks.TryGetValue(id, out var list) ? list : [];
 
-    private static ImmutableArray<Entity> Sort(CollectionConfig collection, IEnumerable<Entity> entities)
+    /// <summary>
+    /// A collection in its <see cref="CollectionSort"/> order: entities with a sort value by it, those without after
+    /// (or before) them; ties by name in <paramref name="language"/> (by slug when null, the language-neutral order).
+    /// </summary>
+    private static ImmutableArray<Entity> Sort(CollectionConfig collection, IEnumerable<Entity> entities, string? language)
     {
-        var bySlug = entities.OrderBy(e => e.Slug, StringComparer.Ordinal);
-        if (collection.Sort is not { } sort)
+        var sort = collection.Sort;
+        var keyed = entities.Select(e => (Entity: e, Value: SortValue(e, sort.By),
+            Name: language is null ? "" : Collation.KeyFor(language, e.Name[language]))).ToList();
+        keyed.Sort((a, b) =>
         {
-            return [.. bySlug];
+            if ((a.Value is null) != (b.Value is null))
+            {
+                return (a.Value is null) == sort.MissingFirst ? -1 : 1;
+            }
+
+            var c = a.Value is null ? 0 : CompareValues(a.Value, b.Value!);
+            c = sort.Descending ? -c : c;
+            c = c != 0 ? c : string.CompareOrdinal(a.Name, b.Name);
+            return c != 0 ? c : string.CompareOrdinal(a.Entity.Slug, b.Entity.Slug);
+        });
+        return [.. keyed.Select(k => k.Entity)];
+    }
+
+    /// <summary>The first of the sort fields the entity has.</summary>
+    private static FieldValue? SortValue(Entity entity, ImmutableArray<string> fields)
+    {
+        foreach (var field in fields)
+        {
+            if (entity.Field(field) is { } value)
+            {
+                return value;
+            }
         }
 
-        var withValue = bySlug.Where(e => e.Field(sort.Field) is not null);
-        var type = Fields.FieldTypes.Of(collection.Field(sort.Field)!);
-        var comparer = Comparer<FieldValue>.Create(type.Compare);
-        var ordered = sort.Descending
-            ? withValue.OrderByDescending(e => e.Field(sort.Field)!, comparer)
-            : withValue.OrderBy(e => e.Field(sort.Field)!, comparer);
-        return [.. ordered.ThenBy(e => e.Slug, StringComparer.Ordinal), .. bySlug.Where(e => e.Field(sort.Field) is null)];
+        return null;
     }
+
+    // The loader allows numbers, or dates and years (a year compares as a date of that year's precision).
+    private static int CompareValues(FieldValue a, FieldValue b) => (a, b) switch
+    {
+        (NumberValue x, NumberValue y) => x.Number.CompareTo(y.Number),
+        _ => AsDate(a).CompareTo(AsDate(b)),
+    };
+
+    private static PartialDate AsDate(FieldValue value) => value switch
+    {
+        DateValue date => date.Date,
+        YearValue year => new PartialDate(year.Year, null, null),
+        _ => throw new InvalidOperationException($"a sort value of type {value.GetType().Name}: the loader allows only numbers, dates and years"),
+    };
 }

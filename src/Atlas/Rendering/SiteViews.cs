@@ -5,6 +5,7 @@ using Atlas.Charts;
 using Atlas.Config;
 using Atlas.Maps;
 using Atlas.Model;
+using Atlas.Text;
 using Scriban.Runtime;
 using static Atlas.Rendering.ViewFactory;
 
@@ -71,7 +72,16 @@ public sealed class SiteViews(SiteModel model, ViewFactory views, Taxonomies tax
         ("name", taxonomy.Name),
         ("title", taxonomy.Title[language]),
         ("path", $"{language}/{taxonomy.Name}/"),
-        ("terms", Array(taxonomies.Terms(taxonomy.Name).Select(term => Term(taxonomy, term, language, withEntities: false)))));
+        ("terms", Array(TermsInOrder(taxonomy, language).Select(term => Term(taxonomy, term, language, withEntities: false)))));
+
+    /// <summary>A taxonomy's terms as its page lists them: terms that are entities (cities) by name in this language, others as declared.</summary>
+    private IEnumerable<TaxonomyTerm> TermsInOrder(TaxonomyConfig taxonomy, string language)
+    {
+        var terms = taxonomies.Terms(taxonomy.Name);
+        return terms.All(t => t.Target is not null)
+            ? terms.OrderBy(t => Collation.KeyFor(language, model.Get(t.Target!.Value).Name[language]), StringComparer.Ordinal)
+            : terms;
+    }
 
     public ScriptObject Term(TaxonomyConfig taxonomy, TaxonomyTerm term, string language, bool withEntities)
     {
@@ -91,6 +101,7 @@ public sealed class SiteViews(SiteModel model, ViewFactory views, Taxonomies tax
             ("count", term.Entities.Length),
                      ("entity", term.Target is { } entity ? views.Summary(model.Get(entity), language) : null),
                      ("entities", withEntities ? Array(term.Entities.Select(e => views.Summary(e, language))) : null),
+                     ("groups", withEntities ? Array(TermGroups(term, language)) : null),
                  })
         {
             view.Add(name, value);
@@ -99,6 +110,18 @@ public sealed class SiteViews(SiteModel model, ViewFactory views, Taxonomies tax
         view.IsReadOnly = true;
         return view;
     }
+
+    /// <summary>A term's entities by collection, in site.yml's order of collections, each in its list order in this language.</summary>
+    private IEnumerable<ScriptObject> TermGroups(TaxonomyTerm term, string language) =>
+        Config.Collections
+            .Select(c => (Collection: c, Members: term.Entities.Where(e => e.Collection.Name == c.Name).OrderBy(e => model.Rank(e.Id, language)).ToList()))
+            .Where(g => g.Members.Count > 0)
+            .Select(g => Obj(
+                ("collection", g.Collection.Name),
+                ("title", g.Collection.Title[language]),
+                ("path", SiteUrls.CollectionPath(language, g.Collection)),
+                ("count", g.Members.Count),
+                ("items", Array(g.Members.Select(e => views.Summary(e, language))))));
 
     /// <summary>Everything with a date, oldest first, grouped by year: what happened when.</summary>
     private IEnumerable<ScriptObject> Timeline(string language)

@@ -5,6 +5,7 @@ using Atlas.Config;
 using Atlas.Localization;
 using Atlas.Maps;
 using Atlas.Model;
+using Atlas.Text;
 using Scriban.Runtime;
 
 namespace Atlas.Rendering;
@@ -104,7 +105,8 @@ public sealed class ViewFactory
         ("title", collection.Title[language]),
         ("path", SiteUrls.CollectionPath(language, collection)),
         ("count", _model.Collections[collection.Name].Length),
-        ("entities", new LazyView(() => Array(_model.Collections[collection.Name].Select(e => Summary(e, language))))));
+        ("entities", new LazyView(() => Array(_model.Ordered(collection.Name, language).Select(e => Summary(e, language))))),
+        ("filters", new LazyView(() => Array(Filters(collection, language)))));
 
     /// <summary>What a list or a link needs: name, summary, path and the entity's non-reference values.</summary>
     public ScriptObject Summary(Entity entity, string language) =>
@@ -139,7 +141,8 @@ public sealed class ViewFactory
             ("path", SiteUrls.EntityPath(language, entity)),
             ("name", entity.Name[language]),
             ("summary", entity.Summary[language]),
-            ("values", values));
+            ("values", values),
+            ("card", Card(entity, language)));
     }
 
     /// <summary>Everything an entity page shows, in one language.</summary>
@@ -244,12 +247,103 @@ public sealed class ViewFactory
                 continue;
             }
 
-            // In the collection's own order, found by position rather than by scanning the collection.
-            var ordered = sources.OrderBy(e => _model.Position(e.Id));
+            // In the collection's own order in this language, found by rank rather than by scanning the collection.
+            var ordered = sources.OrderBy(e => _model.Rank(e.Id, language));
             yield return Obj(
                 ("collection", collection.Name),
                 ("title", collection.Title[language]),
                 ("items", Array(ordered.Select(e => Summary(e, language)))));
+        }
+    }
+
+    // --- Lists: what a card shows and how a list filters (issue 19, item 2) ---
+
+    /// <summary>
+    /// What a card in a list shows besides name and summary: the entity's type (the label of its collection's first
+    /// enum field, such as kind or level), the places it names (through the reference fields of the taxonomies over
+    /// places: see <see cref="PlaceCollections"/>) and its year (the first of the year taxonomy's dates it has).
+    /// Reading it depends on the places' names too.
+    /// </summary>
+    private TrackedObject Card(Entity entity, string language)
+    {
+        var type = entity.Collection.Fields.FirstOrDefault(f => f.Type.Name == "enum") is { } kind && entity.Field(kind.Name) is EnumValue value
+            ? _bundles[language].Get($"enum.{kind.Name}.{value.Value}") ?? value.Value
+            : null;
+        var places = PlacesOf(entity).ToList();
+        var year = Config.Features.Taxonomies.Where(t => t.IsByYear)
+            .SelectMany(t => Taxonomies.YearsOf(entity, t.DateFields)).Cast<int?>().FirstOrDefault();
+        var card = new TrackedObject(DependencyKeys.Entity(entity.Id)) { AlsoKeys = [.. places.Select(DependencyKeys.Entity)] };
+        card.Add("type", type);
+        card.Add("places", Array(places.Take(CardPlaces).Select(p => Obj(("name", _model.Get(p).Name[language]), ("slug", p.Slug)))));
+        card.Add("more_places", Math.Max(0, places.Count - CardPlaces));
+        card.Add("places_total", places.Count);
+        card.Add("year", year is { } y ? _formatters[language].Date(new PartialDate(y, null, null)) : null);
+        card.Add("year_iso", year?.ToString("D4", CultureInfo.InvariantCulture));
+        card.IsReadOnly = true;
+        return card;
+    }
+
+    /// <summary>A card names at most this many places; the rest are counted.</summary>
+    private const int CardPlaces = 3;
+
+    /// <summary>The collections that are places: those the reference fields of taxonomies point at (cities, by "places: cities").</summary>
+    private IReadOnlySet<string> PlaceCollections => _placeCollections ??= Config.Features.Taxonomies
+        .Where(t => t.Field is not null)
+        .SelectMany(t => Config.Collections.Select(c => c.Field(t.Field!)).OfType<FieldDefinition>())
+        .Where(f => f.IsReference).SelectMany(f => f.Targets).ToHashSet(StringComparer.Ordinal);
+
+    private HashSet<string>? _placeCollections;
+
+    private IEnumerable<EntityId> PlacesOf(Entity entity) => entity.Collection.Fields.Where(f => f.IsReference)
+        .Select(f => entity.Field(f.Name)).OfType<ReferencesValue>().SelectMany(r => r.Targets)
+        .Where(t => PlaceCollections.Contains(t.Collection)).Distinct();
+
+    /// <summary>
+    /// The filters of a collection's list: one per taxonomy over a field the collection has, offering only the values
+    /// that occur in it (a filter with none is left out): places by name in this language, enum values as declared.
+    /// </summary>
+    private IEnumerable<ScriptObject> Filters(CollectionConfig collection, string language)
+    {
+        var entities = _model.Collections[collection.Name];
+        foreach (var taxonomy in Config.Features.Taxonomies.Where(t => t.Field is not null))
+        {
+            if (collection.Field(taxonomy.Field!) is not { } field)
+            {
+                continue;
+            }
+
+            var values = entities.Select(e => e.Field(field.Name)).ToList();
+            List<(string Key, string Label)> options;
+            IReadOnlyList<string> also = [];
+            if (field.IsReference)
+            {
+                var targets = values.OfType<ReferencesValue>().SelectMany(r => r.Targets).Distinct().ToList();
+                also = [.. targets.Select(DependencyKeys.Entity)];
+                options = [.. targets.Select(t => (Key: t.Slug, Label: _model.Get(t).Name[language]))
+                    .OrderBy(o => Collation.KeyFor(language, o.Label), StringComparer.Ordinal)];
+            }
+            else
+            {
+                var used = values.SelectMany(v => v switch
+                {
+                    TagsValue tags => tags.Values.AsEnumerable(),
+                    EnumValue one => [one.Value],
+                    _ => [],
+                }).ToHashSet(StringComparer.Ordinal);
+                options = [.. field.Values.Where(used.Contains).Select(v => (v, _bundles[language].Get($"enum.{field.Name}.{v}") ?? v))];
+            }
+
+            if (options.Count == 0)
+            {
+                continue;
+            }
+
+            var filter = new TrackedObject(DependencyKeys.Collection(collection.Name)) { AlsoKeys = also };
+            filter.Add("field", field.Name);
+            filter.Add("taxonomy", taxonomy.Name);
+            filter.Add("options", Array(options.Select(o => Obj(("key", o.Key), ("label", o.Label)))));
+            filter.IsReadOnly = true;
+            yield return filter;
         }
     }
 
