@@ -81,6 +81,7 @@ public sealed class ServedAnywhereTests(AtlasSite site, StaticHosts hosts) : ICl
     [InlineData("/", "zh/parks/gaozhu-new-area/compare/")]
     [InlineData("/", "zh/timeline/")]
     [InlineData("/", "en/map/")]
+    [InlineData("/", "zh/search/?q=%E9%AB%98%E7%AB%B9")]
     [InlineData("/atlas/", "")]
     [InlineData("/atlas/", "en/")]
     [InlineData("/atlas/", "zh/corridors/chengdu-chongqing-hsr/")]
@@ -95,7 +96,8 @@ public sealed class ServedAnywhereTests(AtlasSite site, StaticHosts hosts) : ICl
         var loaded = new List<string>();
         page.Response += (_, response) => loaded.Add(response.Request.ResourceType);
 
-        var response = await page.GotoAsync(host.Url(path), new() { WaitUntil = WaitUntilState.Load });
+        // Until the network is idle: the search page fetches its index after the load.
+        var response = await page.GotoAsync(host.Url(path), new() { WaitUntil = WaitUntilState.NetworkIdle });
         Assert.NotNull(response);
         Assert.Equal(200, response.Status);
 
@@ -105,6 +107,12 @@ public sealed class ServedAnywhereTests(AtlasSite site, StaticHosts hosts) : ICl
         if (await page.Locator("script[src]").CountAsync() > 0)
         {
             Assert.Contains("script", loaded);
+        }
+
+        if (path.Contains("?q=", StringComparison.Ordinal))
+        {
+            Assert.Contains("fetch", loaded); // the search index, by a link relative to the page
+            await Expect(page.Locator(".search-results li").First).ToBeVisibleAsync();
         }
 
         Assert.True(failures.Count == 0, "requests failed: " + string.Join(", ", failures));

@@ -97,7 +97,7 @@ public static class I18nLoader
     /// What the timeline page says, when site.yml has one: the dates within a year (under the year's heading), what
     /// each date field marks ("opened"), and the label of each kind of entry.
     /// </summary>
-    public static IEnumerable<string> TimelineKeys(FeaturesConfig features)
+    private static IEnumerable<string> TimelineKeys(FeaturesConfig features)
     {
         if (features.TimelineDates.IsEmpty)
         {
