@@ -39,7 +39,19 @@ public sealed record FeaturesConfig(
     public string? ChartSourcesField { get; init; }
 
     public PageConfig? Page(string name) => Pages.FirstOrDefault(p => p.Name == name);
+
+    /// <summary>
+    /// The collections the timeline shows, each with the kind of entry it makes (timeline.collections); empty when
+    /// site.yml lists none, and then every collection with a timeline date is on it, without a kind.
+    /// </summary>
+    public ImmutableArray<TimelineCollection> TimelineCollections { get; init; } = [];
 }
+
+/// <summary>
+/// A collection on the timeline and the kind of entry it makes there ("conference", "plan", "milestone"): rows of one
+/// kind look alike and carry the same label, the UI string timeline.kind.&lt;kind&gt;.
+/// </summary>
+public sealed record TimelineCollection(string Collection, string Kind);
 
 /// <summary>
 /// The thematic map: the entities of <paramref name="Count"/> counted per unit of the base map, through the places

@@ -68,12 +68,14 @@ internal static class FeaturesConfigLoader
         }
 
         var timeline = ImmutableArray<string>.Empty;
+        var timelineCollections = ImmutableArray<TimelineCollection>.Empty;
         if (site.Node<YamlMapping>("timeline", required: false) is { } timelineMap)
         {
             var reader = new MappingReader(timelineMap, "timeline", diagnostics);
-            reader.RejectUnknownKeys("dates");
+            reader.RejectUnknownKeys("dates", "collections");
             timeline = Names(reader.Node<YamlNode>("dates", required: true), diagnostics);
             CheckDateFields(timeline, fields, timelineMap, diagnostics);
+            timelineCollections = TimelineCollections(reader.Node<YamlMapping>("collections", required: false), timeline, collections, diagnostics);
         }
 
         ImmutableArray<string> feedCollections = [];
@@ -183,6 +185,7 @@ internal static class FeaturesConfigLoader
             ThematicMap = thematic,
             ChartSubjectField = chartSubject,
             ChartSourcesField = chartSources,
+            TimelineCollections = timelineCollections,
         };
     }
 
@@ -255,6 +258,49 @@ internal static class FeaturesConfigLoader
         }
 
         return name;
+    }
+
+    /// <summary>
+    /// timeline.collections: {meetings: conference, plans: plan, ...}. Each must be a declared collection with one of
+    /// the timeline's date fields (else it could never appear), and each kind a slug: it names the UI string
+    /// timeline.kind.&lt;kind&gt; and the rows' class.
+    /// </summary>
+    private static ImmutableArray<TimelineCollection> TimelineCollections(YamlMapping? node, ImmutableArray<string> dates,
+        ImmutableArray<CollectionConfig> collections, DiagnosticBag diagnostics)
+    {
+        if (node is null)
+        {
+            return [];
+        }
+
+        var listed = ImmutableArray.CreateBuilder<TimelineCollection>();
+        foreach (var (key, value) in node.Entries)
+        {
+            var collection = collections.FirstOrDefault(c => c.Name == key.Value);
+            if (collection is null)
+            {
+                diagnostics.Error(key.Location, $"timeline.collections names collection '{key.Value}', which site.yml does not declare.");
+                continue;
+            }
+
+            if (!dates.Any(d => collection.Field(d) is not null))
+            {
+                diagnostics.Error(key.Location,
+                    $"timeline.collections names '{key.Value}', which has none of the timeline's dates ({string.Join(", ", dates)}); add its date field to timeline.dates or leave it out.");
+                continue;
+            }
+
+            if (value is not YamlScalar { IsNull: false } kind || !Slug.IsValid(kind.Value))
+            {
+                diagnostics.Error(value.Location,
+                    $"timeline.collections.{key.Value} must be a kind of entry in lowercase letters, digits and hyphens, such as 'conference' or 'milestone'.");
+                continue;
+            }
+
+            listed.Add(new TimelineCollection(key.Value, kind.Value));
+        }
+
+        return listed.ToImmutable();
     }
 
     /// <summary>map.thematic: which collections the thematic map counts, and the collection of places it matches to the base map's units.</summary>

@@ -34,6 +34,24 @@ public sealed class Formatter(I18nBundle bundle)
             .Replace("{day}", date.Day?.ToString(CultureInfo.InvariantCulture) ?? "", StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The date without its year, for a list under the year's heading ("12月14日", "14 December"); null when only the
+    /// year is known, as the heading says all there is.
+    /// </summary>
+    public string? DateInYear(PartialDate date)
+    {
+        if (date.Month is not { } month)
+        {
+            return null;
+        }
+
+        var pattern = Get(date.Day is null ? "format.date.month_in_year" : "format.date.day_in_year");
+        return pattern
+            .Replace("{month_name}", Get($"month.{month}"), StringComparison.Ordinal)
+            .Replace("{month}", month.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{day}", date.Day?.ToString(CultureInfo.InvariantCulture) ?? "", StringComparison.Ordinal);
+    }
+
     /// <summary>A number with this language's separators and as many decimals as it was written with.</summary>
     public string Number(decimal value) => Number(value, value.Scale);
 

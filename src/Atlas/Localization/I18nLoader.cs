@@ -93,6 +93,22 @@ public static class I18nLoader
         }
     }
 
+    /// <summary>
+    /// What the timeline page says, when site.yml has one: the dates within a year (under the year's heading), what
+    /// each date field marks ("opened"), and the label of each kind of entry.
+    /// </summary>
+    private static IEnumerable<string> TimelineKeys(FeaturesConfig features)
+    {
+        if (features.TimelineDates.IsEmpty)
+        {
+            return [];
+        }
+
+        return ["format.date.day_in_year", "format.date.month_in_year",
+            .. features.TimelineDates.Select(field => $"timeline.event.{field}"),
+            .. features.TimelineCollections.Select(c => $"timeline.kind.{c.Kind}").Distinct()];
+    }
+
     private static void CheckKeys(SiteConfig config, ImmutableDictionary<string, I18nBundle>.Builder bundles, DiagnosticBag diagnostics)
     {
         var required = new SortedSet<string>(EngineKeys, StringComparer.Ordinal);
@@ -109,6 +125,8 @@ public static class I18nLoader
                 required.UnionWith(field.Type.UiStrings(field));
             }
         }
+
+        required.UnionWith(TimelineKeys(config.Features));
 
         foreach (var bundle in bundles.Values)
         {

@@ -37,7 +37,8 @@ public sealed class PageRenderer
         _views = views;
         _site = site;
         _taxonomies = taxonomies;
-        _functions = TemplateFunctions.Create(assets, model.Config.BaseUrl);
+        _functions = TemplateFunctions.Create(assets, model.Config.BaseUrl,
+            language => model.Config.Language(language) is null ? null : views.BundleFor(language));
         _assetSources = [.. assets.SourcePaths];
         _builtins = CreateBuiltins();
     }
@@ -215,9 +216,11 @@ public sealed class PageRenderer
         context.PushGlobal(new ScriptObject());
         var body = Template(page.Template, context).Render(context);
         context.PopGlobal();
-        if (page.Kind == PageKind.Root)
+        if (page.Kind is PageKind.Root or PageKind.NotFound)
         {
-            return body; // the root page is a complete document of its own: it has no language for the layout's texts
+            // The root page is a complete document of its own: it has no language for the layout's texts. So is the
+            // 404 page: served at any address, it cannot use the layout's relative links to the stylesheet and script.
+            return body;
         }
 
         context.PushGlobal(new ScriptObject { ["content"] = new SafeHtml(body) });

@@ -24,10 +24,12 @@ public static class SitePlanner
         pages.Add(new PageSpec("", PageKind.Root, null, TemplateSet.PathOf("root.html"), null, null,
             [SiteConfig.FileName, .. config.Languages.Select(l => BundlePath(l.Code))]));
 
+        // A 404 page speaks every language (a missing address says nothing of the reader's): it reads every bundle.
+        ImmutableArray<string> notFoundDependencies = [SiteConfig.FileName, .. config.Languages.Select(l => BundlePath(l.Code))];
         if (notFound)
         {
             pages.Add(new PageSpec("404.html", PageKind.NotFound, config.DefaultLanguage, TemplateSet.PathOf("404.html"), null, null,
-                [SiteConfig.FileName, BundlePath(config.DefaultLanguage)]) { AbsoluteRoot = config.BasePath });
+                notFoundDependencies) { AbsoluteRoot = config.BasePath });
         }
 
         foreach (var language in config.Languages)
@@ -38,7 +40,7 @@ public static class SitePlanner
             if (notFound)
             {
                 pages.Add(new PageSpec($"{language.Code}/404.html", PageKind.NotFound, language.Code, TemplateSet.PathOf("404.html"), null, null,
-                    common) { AbsoluteRoot = config.BasePath });
+                    notFoundDependencies) { AbsoluteRoot = config.BasePath });
             }
 
             foreach (var page in config.Features.Pages)

@@ -123,32 +123,48 @@ public sealed class SiteViews(SiteModel model, ViewFactory views, Taxonomies tax
                 ("count", g.Members.Count),
                 ("items", Array(g.Members.Select(e => views.Summary(e, language))))));
 
-    /// <summary>Everything with a date, oldest first, grouped by year: what happened when.</summary>
+    /// <summary>
+    /// Everything with a date, oldest first, grouped by year: what happened when. Only the collections
+    /// timeline.collections lists, when it lists any (the sources report events, they are not events); on the same day
+    /// in the order listed there, so that a conference comes before the plans it adopted. Each row's date leaves out
+    /// the year its heading gives, and it says what kind of entry it is in words, not by its look alone.
+    /// </summary>
     private IEnumerable<ScriptObject> Timeline(string language)
     {
         var formatter = views.FormatterFor(language);
-        var entries = new List<(PartialDate Date, Entity Entity, string Field)>();
+        var bundle = views.BundleFor(language);
+        var listed = Config.Features.TimelineCollections;
+        var order = listed.Select(c => c.Collection).ToList();
+        var entries = new List<(PartialDate Date, Entity Entity, string Field, int Rank, string? Kind)>();
         foreach (var entity in model.Entities)
         {
+            var rank = listed.IsEmpty ? 0 : order.IndexOf(entity.Collection.Name);
+            if (rank < 0)
+            {
+                continue;
+            }
+
             foreach (var field in Config.Features.TimelineDates)
             {
                 if (entity.Field(field) is DateValue date)
                 {
-                    entries.Add((date.Date, entity, field));
+                    entries.Add((date.Date, entity, field, rank, listed.IsEmpty ? null : listed[rank].Kind));
                 }
             }
         }
 
         return entries
-            .OrderBy(e => e.Date).ThenBy(e => model.Position(e.Entity.Id)).ThenBy(e => e.Field, StringComparer.Ordinal)
+            .OrderBy(e => e.Date).ThenBy(e => e.Rank).ThenBy(e => model.Position(e.Entity.Id)).ThenBy(e => e.Field, StringComparer.Ordinal)
             .GroupBy(e => e.Date.Year)
             .Select(year => Obj(
                 ("year", year.Key),
                 ("entries", Array(year.Select(e => Obj(
-                    ("date", formatter.Date(e.Date)),
+                    ("date", formatter.DateInYear(e.Date)),
                     ("iso", e.Date.ToString()),
                     ("field", e.Field),
-                    ("label", views.BundleFor(language).Get($"field.{e.Field}") ?? e.Field),
+                    ("event", bundle.Get($"timeline.event.{e.Field}")),
+                    ("kind", e.Kind),
+                    ("kind_label", e.Kind is { } kind ? bundle.Get($"timeline.kind.{kind}") : e.Entity.Collection.Title[language]),
                     ("entity", views.Summary(e.Entity, language))))))));
     }
 

@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Atlas.Localization;
 using Scriban;
 using Scriban.Runtime;
 using Scriban.Syntax;
@@ -11,7 +14,8 @@ namespace Atlas.Rendering;
 /// </summary>
 public static class TemplateFunctions
 {
-    public static ScriptObject Create(AssetSet assets, string baseUrl)
+    /// <param name="bundleOf">Each language's UI strings, by language code (null for a language the site lacks).</param>
+    public static ScriptObject Create(AssetSet assets, string baseUrl, Func<string, I18nBundle?> bundleOf)
     {
         var functions = new ScriptObject();
 
@@ -37,8 +41,44 @@ public static class TemplateFunctions
             return Page(context).RootPrefix + asset.PublishedPath;
         }));
 
+        // t_in "en" "notfound.title": a UI string of another language, for a page that speaks both (the 404 page).
+        functions.Import("t_in", new Func<TemplateContext, string, string, string>((context, language, key) =>
+        {
+            var bundle = bundleOf(language ?? "") ??
+                         throw new ScriptRuntimeException(context.CurrentSpan, $"t_in: the site has no language '{language}'");
+            return bundle.Get(key ?? "") ??
+                   throw new ScriptRuntimeException(context.CurrentSpan, $"UI string '{key}' is not defined in {bundle.Path}; add it to every language's bundle");
+        }));
+
+        // inline_style "style.css": a stylesheet's text for a <style> element; style_hash "style.css": its hash
+        // ("sha256-..."), the source the page's Content-Security-Policy must allow. For the 404 page: served at every
+        // missing address, at any depth and under any sub-path, it can reach no file by a relative link, and a link
+        // from the base URL's path fails wherever the site is served elsewhere (as at the root of a local server).
+        functions.Import("inline_style", new Func<TemplateContext, string, SafeHtml>((context, name) =>
+            new SafeHtml(StyleText(context, assets, name))));
+        functions.Import("style_hash", new Func<TemplateContext, string, string>((context, name) =>
+            "sha256-" + Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(StyleText(context, assets, name))))));
+
         functions.IsReadOnly = true;
         return functions;
+    }
+
+    private static string StyleText(TemplateContext context, AssetSet assets, string name)
+    {
+        var asset = assets.Find(name ?? "");
+        if (asset is null || !asset.Name.EndsWith(".css", StringComparison.Ordinal))
+        {
+            throw new ScriptRuntimeException(context.CurrentSpan, $"inline_style: '{name}' is not a stylesheet in templates/assets/");
+        }
+
+        var text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetString(asset.Content).TrimStart('\uFEFF');
+        if (text.Contains("</style", StringComparison.OrdinalIgnoreCase))
+        {
+            // It would end the <style> element early and the rest would be read as HTML.
+            throw new ScriptRuntimeException(context.CurrentSpan, $"inline_style: {asset.SourcePath} contains '</style', which would end the element it is inlined in");
+        }
+
+        return text;
     }
 
     private static PageState Page(TemplateContext context) => ((AtlasTemplateContext)context).Page;
