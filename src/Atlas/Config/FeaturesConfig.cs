@@ -31,6 +31,9 @@ public sealed record FeaturesConfig(
     /// <summary>The thematic map (map.thematic, optional): what it counts per unit of the base map.</summary>
     public ThematicMapConfig? ThematicMap { get; init; }
 
+    /// <summary>The corrections log (site.yml corrections:), in the file's order; the about page shows it.</summary>
+    public ImmutableArray<CorrectionConfig> Corrections { get; init; } = [];
+
     public PageConfig? Page(string name) => Pages.FirstOrDefault(p => p.Name == name);
 }
 

@@ -7,7 +7,7 @@ namespace Atlas.Config;
 /// <summary>Reads the feature keys of site.yml (pages, taxonomies, timeline, feeds, map, featured).</summary>
 internal static class FeaturesConfigLoader
 {
-    public static readonly string[] Keys = ["pages", "taxonomies", "timeline", "feeds", "map", "featured", "charts"];
+    public static readonly string[] Keys = ["pages", "taxonomies", "timeline", "feeds", "map", "featured", "charts", CorrectionsLoader.Key];
 
     public static FeaturesConfig Parse(MappingReader site, ImmutableArray<string> languages,
         ImmutableArray<CollectionConfig> collections, DiagnosticBag diagnostics)
@@ -172,6 +172,7 @@ internal static class FeaturesConfigLoader
             MapRivers = mapRivers,
             MapRiversLocation = mapRiversLocation,
             ThematicMap = thematic,
+            Corrections = CorrectionsLoader.Load(site, languages, diagnostics),
         };
     }
 
