@@ -71,12 +71,27 @@ public static class BuildCommand
             if (parse.GetValue(timings))
             {
                 TimingsPrinter.Print(result, stdout);
+                PrintHeaviestPages(result.OutputDirectory, stdout);
             }
 
             return AtlasCommand.Ok;
         });
 
         return command;
+    }
+
+    /// <summary>
+    /// The pages that weigh most as a browser gets them (gzip, with the CSS, scripts and images they load): the page
+    /// budgets (tests/Atlas.Tests/Building/PageWeightTests.cs) are about these.
+    /// </summary>
+    private static void PrintHeaviestPages(string outputDirectory, TextWriter stdout)
+    {
+        foreach (var weight in Atlas.Checking.PageWeights.Heaviest(Atlas.Checking.PageWeights.Measure(outputDirectory), 5))
+        {
+            var page = weight.Page.EndsWith("index.html", StringComparison.Ordinal) ? weight.Page[..^"index.html".Length] : weight.Page;
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{weight.Total / 1024.0,8:0.0} KB  /{page} (one of the heaviest pages, gzip: {weight.Html / 1024.0:0.0} KB of HTML, {weight.Scripts / 1024.0:0.0} KB of scripts, {(weight.Total - weight.Html - weight.Scripts) / 1024.0:0.0} KB of styles and images)"));
+        }
     }
 
     internal static string Plural(int count, string noun) =>

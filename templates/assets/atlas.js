@@ -394,6 +394,43 @@
     });
   }
 
+  // The grouped navigation (details/summary, which works without this script). The script only tidies: the phone
+  // menu starts folded on a narrow screen and unfolded on a wide one; one group open at a time; Escape or a click
+  // elsewhere closes an open group, and Escape returns the focus to its summary.
+  function setUpMenu() {
+    var menu = document.querySelector("[data-site-menu]");
+    if (!menu) return;
+    var groups = Array.prototype.slice.call(menu.querySelectorAll("[data-menu-group]"));
+    var narrow = window.matchMedia("(max-width: 40rem)");
+    function fit() { menu.open = !narrow.matches; }
+    fit();
+    if (narrow.addEventListener) narrow.addEventListener("change", fit);
+    groups.forEach(function (group) {
+      group.addEventListener("toggle", function () {
+        if (!group.open || narrow.matches) return;
+        groups.forEach(function (other) { if (other !== group) other.open = false; });
+      });
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape") return;
+      var open = groups.filter(function (group) { return group.open; });
+      open.forEach(function (group) {
+        var focused = group.contains(document.activeElement);
+        group.open = false;
+        if (focused) group.querySelector("summary").focus();
+      });
+      if (open.length === 0 && narrow.matches && menu.open && menu.contains(document.activeElement)) {
+        menu.open = false;
+        menu.querySelector("summary").focus();
+      }
+    });
+    document.addEventListener("click", function (event) {
+      if (narrow.matches) return;
+      groups.forEach(function (group) { if (group.open && !group.contains(event.target)) group.open = false; });
+    });
+  }
+
+  setUpMenu();
   setUpFilters();
   setUpMapLayers();
   setUpMapZoom();

@@ -37,6 +37,8 @@ public sealed record FeaturesConfig(
 
     /// <summary>charts.sources: the reference field naming a figure's sources, which each chart cites (optional).</summary>
     public string? ChartSourcesField { get; init; }
+    /// <summary>The corrections log (site.yml corrections:), in the file's order; the about page shows it.</summary>
+    public ImmutableArray<CorrectionConfig> Corrections { get; init; } = [];
 
     public PageConfig? Page(string name) => Pages.FirstOrDefault(p => p.Name == name);
 

@@ -7,7 +7,7 @@ namespace Atlas.Config;
 /// <summary>Reads the feature keys of site.yml (pages, taxonomies, timeline, feeds, map, featured).</summary>
 internal static class FeaturesConfigLoader
 {
-    public static readonly string[] Keys = ["pages", "taxonomies", "timeline", "feeds", "map", "featured", "charts"];
+    public static readonly string[] Keys = ["pages", "taxonomies", "timeline", "feeds", "map", "featured", "charts", CorrectionsLoader.Key];
 
     public static FeaturesConfig Parse(MappingReader site, ImmutableArray<string> languages,
         ImmutableArray<CollectionConfig> collections, DiagnosticBag diagnostics)
@@ -186,6 +186,7 @@ internal static class FeaturesConfigLoader
             ChartSubjectField = chartSubject,
             ChartSourcesField = chartSources,
             TimelineCollections = timelineCollections,
+            Corrections = CorrectionsLoader.Load(site, languages, diagnostics),
         };
     }
 

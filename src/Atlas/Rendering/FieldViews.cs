@@ -120,12 +120,15 @@ internal sealed class FieldViews(SiteModel model, Formatter formatter, I18nBundl
             view["text"] = formatter.Quantity(number, unit.Unit);
             view["plain"] = plain; // without "about", for templates that add the source's own qualifier
             view["exact"] = exact;
+            // In the magnitude of its size (8.2万亿元, "8.2 trillion yuan"), for figures shown side by side.
+            view["compact"] = new MagnitudeFormatter(bundle).Format(number, unit.Unit).Text;
         }
         else
         {
             view["text"] = formatter.Number(number);
             view["plain"] = view["text"];
             view["exact"] = true;
+            view["compact"] = view["text"];
         }
     }
 

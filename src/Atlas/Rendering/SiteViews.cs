@@ -59,6 +59,7 @@ public sealed class SiteViews(SiteModel model, ViewFactory views, Taxonomies tax
             ["chart_themes"] = new LazyView(() => ChartViews(language).Themes()),
             ["charts_of"] = new LazyView(() => ChartViews(language).ByFigure()),
             ["featured"] = new LazyView(() => Array(Featured(language))),
+            ["corrections"] = Array(Corrections(language)),
         };
         atlas.IsReadOnly = true;
         return atlas;
@@ -175,6 +176,37 @@ public sealed class SiteViews(SiteModel model, ViewFactory views, Taxonomies tax
             return [];
         }
 
-        return model.Entities.Where(e => e.Field(field) is BooleanValue { Value: true }).Select(e => views.Summary(e, language));
+        return model.Entities.Where(e => e.Field(field) is BooleanValue { Value: true }).Select(e => FeaturedCard(e, language));
+    }
+
+    /// <summary>
+    /// A featured entity as a card shows it: its summary and, under <c>links</c>, the summaries of what each of its
+    /// reference fields points to (a key figure's card links its source article).
+    /// </summary>
+    private ScriptObject FeaturedCard(Entity entity, string language)
+    {
+        var links = new ScriptObject();
+        foreach (var reference in entity.Collection.Fields.Where(f => f.IsReference))
+        {
+            links.Add(reference.Name, Array(entity.Field(reference.Name) is ReferencesValue references
+                ? references.Targets.Select(t => views.Summary(model.Get(t), language))
+                : Enumerable.Empty<ScriptObject>()));
+        }
+
+        links.IsReadOnly = true;
+        return Obj(("entity", views.Summary(entity, language)), ("links", links));
+    }
+
+    /// <summary>The corrections log, newest first (entries of one day in the file's order), dates in the page's language.</summary>
+    private IEnumerable<ScriptObject> Corrections(string language)
+    {
+        var formatter = views.FormatterFor(language);
+        return Config.Features.Corrections
+            .Select((correction, index) => (Correction: correction, Index: index))
+            .OrderByDescending(c => c.Correction.Date, StringComparer.Ordinal).ThenBy(c => c.Index)
+            .Select(c => Obj(
+                ("iso", c.Correction.Date),
+                ("date", PartialDate.TryParse(c.Correction.Date, out var date) ? formatter.Date(date) : c.Correction.Date),
+                ("what", c.Correction.What[language])));
     }
 }

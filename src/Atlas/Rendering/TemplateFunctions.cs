@@ -58,6 +58,8 @@ public static class TemplateFunctions
             new SafeHtml(StyleText(context, assets, name))));
         functions.Import("style_hash", new Func<TemplateContext, string, string>((context, name) =>
             "sha256-" + Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(StyleText(context, assets, name))))));
+        // latest entities "issued" 3: the entries of a list that have that field, newest first, at most 3 (see Latest).
+        functions.Import("latest", new Func<TemplateContext, ScriptArray, string, int, ScriptArray>(Latest));
 
         functions.IsReadOnly = true;
         return functions;
@@ -80,6 +82,31 @@ public static class TemplateFunctions
 
         return text;
     }
+
+    /// <summary>
+    /// The entries of a list of entity summaries that have <paramref name="field"/> set, highest first: a date by its
+    /// ISO form (2024 after 2021-12-14), a number by its value (the latest joint conference is the highest session,
+    /// dated or not); ties keep the list's order. Reads go through the views, so the page depends on what it compared.
+    /// </summary>
+    private static ScriptArray Latest(TemplateContext context, ScriptArray list, string field, int count)
+    {
+        var keyed = new List<(object Item, IComparable Key)>();
+        foreach (var item in (list ?? []).OfType<ScriptObject>())
+        {
+            if (Member(context, item, "values") is { } values && Member(context, values, field) is { } value &&
+                (Member(context, value, "iso") ?? Member(context, value, "value")) is IComparable key)
+            {
+                keyed.Add((item, key));
+            }
+        }
+
+        var newestFirst = Comparer<IComparable>.Create((x, y) =>
+            y is string b && x is string a ? string.CompareOrdinal(b, a) : y.CompareTo(x));
+        return new ScriptArray(keyed.OrderBy(k => k.Key, newestFirst).Take(Math.Max(0, count)).Select(k => k.Item));
+    }
+
+    private static object? Member(TemplateContext context, object? target, string member) =>
+        target is ScriptObject obj && obj.TryGetValue(context, context.CurrentSpan, member, out var value) ? value : null;
 
     private static PageState Page(TemplateContext context) => ((AtlasTemplateContext)context).Page;
 
