@@ -82,8 +82,11 @@ public sealed class Formatter(I18nBundle bundle)
     /// then marked as approximate; "3 million", not "3.00 million", when the value is exact).
     /// </summary>
     public string Quantity(decimal value, Unit unit) => QuantityParts(value, unit) is var (text, exact)
-        ? exact ? text : Get("format.approximately").Replace("{0}", text, StringComparison.Ordinal)
+        ? exact ? text : Approximately(text)
         : "";
+
+    /// <summary>A text marked as approximate in this language ("about 1.09 million vehicles", 约8.2万亿元).</summary>
+    public string Approximately(string text) => Get("format.approximately").Replace("{0}", text, StringComparison.Ordinal);
 
     /// <summary>
     /// What a unit is called in this language, for a chart's "unit:" line: 万辆 in Chinese, "vehicles" in English,

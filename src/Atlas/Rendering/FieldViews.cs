@@ -120,8 +120,12 @@ internal sealed class FieldViews(SiteModel model, Formatter formatter, I18nBundl
             view["text"] = formatter.Quantity(number, unit.Unit);
             view["plain"] = plain; // without "about", for templates that add the source's own qualifier
             view["exact"] = exact;
-            // In the magnitude of its size (8.2万亿元, "8.2 trillion yuan"), for figures shown side by side.
-            view["compact"] = new MagnitudeFormatter(bundle).Format(number, unit.Unit).Text;
+            // In the magnitude of its size (8.2万亿元, "8.2 trillion yuan"), for figures shown side by side; marked
+            // "about" where that rounded the source's value, as the full text is, so a card never reads more exact
+            // than its source. compact_plain leaves the mark to templates that add the source's own qualifier.
+            var compact = new MagnitudeFormatter(bundle).Format(number, unit.Unit);
+            view["compact_plain"] = compact.Text;
+            view["compact"] = compact.Rounded ? formatter.Approximately(compact.Text) : compact.Text;
         }
         else
         {

@@ -154,6 +154,16 @@ public sealed class FeatureTests(ShippedSiteTests.Build build)
         Assert.True(Site.Document("en/index.html").QuerySelectorAll(".key-figures li").Length >= 4);
     }
 
+    [Theory]
+    // The circle's GDP of 81,986.67亿元 reads in 万亿元 beside the other totals, and, rounded, says so.
+    [InlineData("zh", "约8.2万亿元")]
+    [InlineData("en", "about 8.2 trillion yuan")]
+    public void A_key_figure_rounded_to_its_magnitude_is_marked_as_approximate(string language, string expected)
+    {
+        var cards = Site.Document($"{language}/index.html").QuerySelectorAll(".key-figures li").Select(li => li.TextContent).ToList();
+        Assert.Contains(cards, text => text.Contains(expected, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void The_reading_mode_shows_both_languages_side_by_side()
     {
