@@ -19,6 +19,12 @@ public sealed record FeaturesConfig(
 {
     public static readonly FeaturesConfig None = new([], [], [], [], [], null, [], null, null);
 
+    /// <summary>
+    /// The navigation's groups (site.yml menu:), in order: each a dropdown of the collections and pages it names.
+    /// Collections in the menu and pages that no group names follow the groups; empty means no groups.
+    /// </summary>
+    public ImmutableArray<MenuGroupConfig> Menu { get; init; } = [];
+
     /// <summary>Where site.yml names the base map: the place to report a base map the file policy refuses.</summary>
     public Diagnostics.SourceLocation? MapBaseLocation { get; init; }
 
@@ -60,3 +66,6 @@ public sealed record TimelineCollection(string Collection, string Kind);
 /// (entities of <paramref name="Places"/>, with coordinates) their reference fields name.
 /// </summary>
 public sealed record ThematicMapConfig(ImmutableArray<string> Count, string Places);
+
+/// <summary>A group of the navigation: its name (the UI string menu.&lt;name&gt; titles it) and the collections and pages it lists, in order.</summary>
+public sealed record MenuGroupConfig(string Name, ImmutableArray<string> Items);

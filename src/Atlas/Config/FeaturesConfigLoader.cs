@@ -7,7 +7,7 @@ namespace Atlas.Config;
 /// <summary>Reads the feature keys of site.yml (pages, taxonomies, timeline, feeds, map, featured).</summary>
 internal static class FeaturesConfigLoader
 {
-    public static readonly string[] Keys = ["pages", "taxonomies", "timeline", "feeds", "map", "featured", "charts", CorrectionsLoader.Key];
+    public static readonly string[] Keys = ["pages", "taxonomies", "timeline", "feeds", "map", "featured", "charts", "menu", CorrectionsLoader.Key];
 
     public static FeaturesConfig Parse(MappingReader site, ImmutableArray<string> languages,
         ImmutableArray<CollectionConfig> collections, DiagnosticBag diagnostics)
@@ -187,7 +187,65 @@ internal static class FeaturesConfigLoader
             ChartSourcesField = chartSources,
             TimelineCollections = timelineCollections,
             Corrections = CorrectionsLoader.Load(site, languages, diagnostics),
+            Menu = Menu(site.Node<YamlMapping>("menu", required: false), collections, pages.ToImmutable(), diagnostics),
         };
+    }
+
+    /// <summary>
+    /// menu: {group: [collection or page, ...], ...}. Each item a collection shown in the navigation or a page, named
+    /// once; each group a name in lowercase letters, digits and hyphens (its title is the UI string menu.&lt;group&gt;).
+    /// </summary>
+    private static ImmutableArray<MenuGroupConfig> Menu(YamlMapping? node, ImmutableArray<CollectionConfig> collections,
+        ImmutableArray<PageConfig> pages, DiagnosticBag diagnostics)
+    {
+        if (node is null)
+        {
+            return [];
+        }
+
+        var groups = ImmutableArray.CreateBuilder<MenuGroupConfig>();
+        var named = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (key, value) in node.Entries)
+        {
+            if (!Slug.IsValid(key.Value))
+            {
+                diagnostics.Error(key.Location, $"menu group '{key.Value}' must be a name in lowercase letters, digits and hyphens, such as 'places'.");
+                continue;
+            }
+
+            if (value is not YamlSequence sequence)
+            {
+                diagnostics.Error(value.Location, $"menu.{key.Value} must be a list of collections and pages, such as [cities, map].");
+                continue;
+            }
+
+            var items = ImmutableArray.CreateBuilder<string>();
+            foreach (var item in sequence.Items)
+            {
+                var name = (item as YamlScalar)?.Value ?? "";
+                var collection = collections.FirstOrDefault(c => c.Name == name);
+                if (collection is null && pages.All(p => p.Name != name))
+                {
+                    diagnostics.Error(item.Location, $"menu.{key.Value} names '{name}', which is neither a collection nor a page in site.yml.");
+                }
+                else if (collection is { InMenu: false })
+                {
+                    diagnostics.Error(item.Location, $"menu.{key.Value} names '{name}', a collection with menu: false; remove one or the other.");
+                }
+                else if (!named.Add(name))
+                {
+                    diagnostics.Error(item.Location, $"menu names '{name}' twice; a section belongs to one group.");
+                }
+                else
+                {
+                    items.Add(name);
+                }
+            }
+
+            groups.Add(new MenuGroupConfig(key.Value, items.ToImmutable()));
+        }
+
+        return groups.ToImmutable();
     }
 
     /// <summary>

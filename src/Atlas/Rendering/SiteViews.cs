@@ -60,9 +60,31 @@ public sealed class SiteViews(SiteModel model, ViewFactory views, Taxonomies tax
             ["charts_of"] = new LazyView(() => ChartViews(language).ByFigure()),
             ["featured"] = new LazyView(() => Array(Featured(language))),
             ["corrections"] = Array(Corrections(language)),
+            ["menu"] = Menu(language),
         };
         atlas.IsReadOnly = true;
         return atlas;
+    }
+
+    /// <summary>
+    /// The navigation, built once per language (a page only marks where it is): the groups of site.yml menu: with
+    /// their collections and pages, then the collections in the menu and the pages no group names.
+    /// </summary>
+    private ScriptObject Menu(string language)
+    {
+        var entries = Config.Collections.Where(c => c.InMenu)
+            .Select(c => (c.Name, Title: c.Title[language], Path: SiteUrls.CollectionPath(language, c), Page: false))
+            .Concat(Config.Features.Pages.OrderBy(p => p.Order).Select(p => (p.Name, Title: p.Title[language], Path: $"{language}/{p.Name}/", Page: true)))
+            .ToList();
+        ScriptObject Item((string Name, string Title, string Path, bool Page) e) =>
+            Obj(("name", e.Name), ("title", e.Title), ("path", e.Path), ("page", e.Page));
+        var grouped = Config.Features.Menu.SelectMany(g => g.Items).ToHashSet(StringComparer.Ordinal);
+        return Obj(
+            ("groups", Array(Config.Features.Menu
+                .Select(g => (g.Name, Items: g.Items.Select(name => entries.FirstOrDefault(e => e.Name == name)).Where(e => e.Name is not null).ToList()))
+                .Where(g => g.Items.Count > 0)
+                .Select(g => Obj(("name", g.Name), ("items", Array(g.Items.Select(Item))))))),
+            ("rest", Array(entries.Where(e => !grouped.Contains(e.Name)).Select(Item))));
     }
 
     /// <summary>A taxonomy with its terms, built once per language.</summary>
