@@ -21,17 +21,25 @@ public sealed class BaseMap
         Regions = regions;
         Projection = projection;
         Paths = [.. regions.Select(r => new RegionPath(r.Id, r.Name, r.Province, PathData(r)))];
-        _provinceRings = new(() => [.. Regions.Select(r =>
+        // Projected once, while the base map loads beside the content (off the build's critical path), for the tests
+        // of which unit a point is in and for the boxes locators frame.
+        _projected = [.. Regions.Select(r =>
         {
             var rings = ProjectedRings(r);
             var points = rings.SelectMany(ring => ring).ToList();
             return (r, rings, new MapFrame(points.Min(p => p.X), points.Min(p => p.Y),
                 points.Max(p => p.X) - points.Min(p => p.X), points.Max(p => p.Y) - points.Min(p => p.Y)));
-        })]);
+        })];
+        _boxes = _projected.ToDictionary(p => p.Region.Id, p => p.Box, StringComparer.Ordinal);
     }
 
     /// <summary>Each area's rings in map coordinates with their bounding box (which rules most points out at once).</summary>
-    private readonly Lazy<ImmutableArray<(GeoRegion Region, ImmutableArray<ImmutableArray<(double X, double Y)>> Rings, MapFrame Box)>> _provinceRings;
+    private readonly ImmutableArray<(GeoRegion Region, ImmutableArray<ImmutableArray<(double X, double Y)>> Rings, MapFrame Box)> _projected;
+
+    private readonly Dictionary<string, MapFrame> _boxes;
+
+    /// <summary>A unit's bounding box in map coordinates.</summary>
+    public MapFrame BoxOf(GeoRegion region) => _boxes[region.Id];
 
     public ImmutableArray<GeoRegion> Regions { get; }
 
@@ -129,11 +137,11 @@ public sealed class BaseMap
 
     /// <summary>Whether a map point lies in one of the areas of <paramref name="province"/>.</summary>
     public bool InProvince(string province, (double X, double Y) point) =>
-        _provinceRings.Value.Where(p => p.Region.Province == province).Any(p => p.Box.Contains(point.X, point.Y) && MapLabelSpots.Contains(p.Rings, point));
+        _projected.Where(p => p.Region.Province == province).Any(p => p.Box.Contains(point.X, point.Y) && MapLabelSpots.Contains(p.Rings, point));
 
     /// <summary>The area a map point lies in (the first in the file's order where slivers overlap), or null.</summary>
     public GeoRegion? RegionAt((double X, double Y) point) =>
-        _provinceRings.Value.FirstOrDefault(p => p.Box.Contains(point.X, point.Y) && MapLabelSpots.Contains(p.Rings, point)).Region;
+        _projected.FirstOrDefault(p => p.Box.Contains(point.X, point.Y) && MapLabelSpots.Contains(p.Rings, point)).Region;
 
     public static string Format(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 

@@ -83,11 +83,9 @@ public sealed class Locators
         }
 
         _places = [.. places.Values.OrderByDescending(p => model.BacklinksTo(p.Place).Length).ThenBy(p => p.Place)];
-        _unitCorners = baseMap.Regions.ToFrozenDictionary(r => r.Id, r =>
-        {
-            var projected = r.Rings.SelectMany(ring => ring).Select(baseMap.Projection.Project).ToList();
-            return new[] { (projected.Min(p => p.X), projected.Min(p => p.Y)), (projected.Max(p => p.X), projected.Max(p => p.Y)) };
-        }, StringComparer.Ordinal);
+        _unitCorners = baseMap.Regions.ToFrozenDictionary(r => r.Id, r => baseMap.BoxOf(r) is var box
+            ? new[] { (box.X, box.Y), (box.X + box.Width, box.Y + box.Height) }
+            : [], StringComparer.Ordinal);
         _provinceCorners = baseMap.Regions.GroupBy(r => r.Province, StringComparer.Ordinal).ToFrozenDictionary(
             g => g.Key, g => g.SelectMany(Corners).ToArray(), StringComparer.Ordinal);
 
