@@ -41,16 +41,6 @@ public static class TemplateFunctions
             return Page(context).RootPrefix + asset.PublishedPath;
         }));
 
-        // asset_data "favicon.svg": the asset as a data: URL, for a page that can link no file (the 404 page, served
-        // at every missing address at any depth).
-        functions.Import("asset_data", new Func<TemplateContext, string, string>((context, name) =>
-        {
-            var asset = assets.Find(name ?? "") ??
-                        throw new ScriptRuntimeException(context.CurrentSpan, $"asset '{name}' does not exist in templates/assets/");
-            var type = asset.Name.EndsWith(".svg", StringComparison.Ordinal) ? "image/svg+xml" : "application/octet-stream";
-            return $"data:{type};base64,{Convert.ToBase64String(asset.Content)}";
-        }));
-
         // t_in "en" "notfound.title": a UI string of another language, for a page that speaks both (the 404 page).
         functions.Import("t_in", new Func<TemplateContext, string, string, string>((context, language, key) =>
         {
