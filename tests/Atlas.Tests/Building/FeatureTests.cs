@@ -154,15 +154,6 @@ public sealed class FeatureTests(ShippedSiteTests.Build build)
         Assert.True(Site.Document("en/index.html").QuerySelectorAll(".key-figures li").Length >= 4);
     }
 
-    [Fact]
-    public void The_404_page_carries_its_icon_so_that_no_browser_asks_for_favicon_ico_at_a_missing_address()
-    {
-        var icon = Site.Document("404.html").QuerySelector("link[rel=icon]");
-        Assert.NotNull(icon);
-        // From the base URL's path, like the page's other links: it is served at every missing address.
-        Assert.Matches("^/atlas/assets/favicon[.-][^/]*svg$", icon.GetAttribute("href"));
-    }
-
     [Theory]
     // The circle's GDP of 81,986.67亿元 reads in 万亿元 beside the other totals, and, rounded, says so.
     [InlineData("zh", "约8.2万亿元")]
