@@ -14,6 +14,9 @@ namespace Atlas.Rendering;
 /// </summary>
 internal sealed class FieldViews(SiteModel model, Formatter formatter, I18nBundle bundle, string language)
 {
+    // One per views of a language, not one per number shown.
+    private readonly MagnitudeFormatter _magnitudes = new(bundle);
+
     /// <summary>
     /// One field as templates see it: name, label, type, formatted text, and for lists the items. Null when unset.
     /// A number in a collection that has a unit field is a quantity in that unit ("81,986.67亿元" / "about 8.20 trillion yuan").
@@ -123,7 +126,7 @@ internal sealed class FieldViews(SiteModel model, Formatter formatter, I18nBundl
             // In the magnitude of its size (8.2万亿元, "8.2 trillion yuan"), for figures shown side by side; marked
             // "about" where that rounded the source's value, as the full text is, so a card never reads more exact
             // than its source. compact_plain leaves the mark to templates that add the source's own qualifier.
-            var compact = new MagnitudeFormatter(bundle).Format(number, unit.Unit);
+            var compact = _magnitudes.Format(number, unit.Unit);
             view["compact_plain"] = compact.Text;
             view["compact"] = compact.Rounded ? formatter.Approximately(compact.Text) : compact.Text;
         }
