@@ -53,6 +53,8 @@ public static class SiteLoader
         var riversTask = baseMapTask.ContinueWith(loaded => config.Features.MapRivers is { } rivers && loaded.Result is { } projected
             ? RiverMap.Load(config.SiteDirectory, rivers, projected.Projection, diagnostics, config.Features.MapRiversLocation)
             : null, TaskScheduler.Default);
+        // The base map's own drawing needs no content either.
+        var baseMapSvgTask = baseMapTask.ContinueWith(loaded => loaded.Result?.ToSvg(), TaskScheduler.Default);
         var historyTask = Task.Run(() => GitHistory.LastChanged(config.SiteDirectory, SiteConfig.ContentFolder));
 
         var sources = Drafts.Apply(ContentLoader.Load(config, diagnostics, caches?.Files), options.Drafts, diagnostics);
@@ -74,25 +76,41 @@ public static class SiteLoader
             return null;
         }
 
-        AtlasMap? map = null;
-        if (config.Features.MapBase is { } basePath && baseMap is not null)
-        {
-            map = new AtlasMap(model, baseMap, riverMap);
-            assets = assets.With("basemap.svg", basePath, baseMap.ToSvg());
-            if (map.Counts is { } counts)
-            {
-                assets = assets.With("thematic.svg", basePath, ThematicMap.ToSvg(baseMap, counts, map.Frame));
-            }
-        }
-
-        stages?.Mark("maps");
+        // The maps (placing every entity, the thematic counts, the corridors' layout the main map and the home page
+        // draw) and the page plan need only the model: they run side by side rather than leave a core idle.
+        var mapTask = config.Features.MapBase is not null && baseMap is not null
+            ? Task.Run<(AtlasMap Map, byte[]? ThematicSvg)?>(() => PrepareMap(model, baseMap, riverMap))
+            : Task.FromResult<(AtlasMap Map, byte[]? ThematicSvg)?>(null);
         var taxonomies = new Taxonomies(model);
         var pages = SitePlanner.Plan(model, taxonomies, path => templates.Get(path) is not null);
         stages?.Mark("taxonomies and page plan");
+        AtlasMap? map = null;
+        if (mapTask.GetAwaiter().GetResult() is { } prepared && config.Features.MapBase is { } mapPath)
+        {
+            map = prepared.Map;
+            assets = assets.With("basemap.svg", mapPath, baseMapSvgTask.GetAwaiter().GetResult()!);
+            if (prepared.ThematicSvg is { } thematicSvg)
+            {
+                assets = assets.With("thematic.svg", mapPath, thematicSvg);
+            }
+        }
+
+        stages?.Mark("maps (the rest beside the page plan)");
         var history = historyTask.GetAwaiter().GetResult();
         var updated = LastUpdated(history, model);
         stages?.Mark("dates from Git");
         return new LoadedSite(config, bundles, templates, assets, model, taxonomies, map, pages) { Updated = updated, History = history };
+    }
+
+    /// <summary>The map of the model and its thematic drawing; the main map's corridors are laid out beside them.</summary>
+    private static (AtlasMap Map, byte[]? ThematicSvg) PrepareMap(SiteModel model, BaseMap baseMap, RiverMap? riverMap)
+    {
+        var map = new AtlasMap(model, baseMap, riverMap);
+        byte[]? thematic = null;
+        Parallel.Invoke(
+            () => thematic = map.Counts is { } counts ? ThematicMap.ToSvg(baseMap, counts, map.Frame) : null,
+            () => _ = map.Corridors);
+        return (map, thematic);
     }
 
     /// <summary>

@@ -44,16 +44,18 @@ public static class LabelPlacer
             .OrderBy(l => l.label.Required ? 0 : 1).ThenBy(l => l.label.Priority).ThenBy(l => l.index).Select(l => l.label);
         foreach (var label in ordered)
         {
-            var candidates = Candidates(label).ToList();
-            var free = candidates.FirstOrDefault(c => c.Box.Inside(frame) &&
-                boxes.All(b => !b.Overlaps(c.Box)) && markers.All(m => !c.Box.Overlaps(m)));
+            var candidates = Candidates(label);
+            var free = FirstFree(candidates, frame, boxes, markers);
             if (free is null && label.Required)
             {
                 // Wider rings before giving in: a required label may sit a little further from its point.
-                free = Enumerable.Range(1, 3).SelectMany(ring => Candidates(label, 1 + ring * 0.6))
-                    .FirstOrDefault(c => c.Box.Inside(frame) && boxes.All(b => !b.Overlaps(c.Box)) && markers.All(m => !c.Box.Overlaps(m)))
-                    ?? candidates.Where(c => c.Box.Inside(frame)).DefaultIfEmpty(candidates[0])
-                        .OrderBy(c => boxes.Count(b => b.Overlaps(c.Box)) * 10 + markers.Count(m => c.Box.Overlaps(m))).First();
+                for (var ring = 1; ring <= 3 && free is null; ring++)
+                {
+                    free = FirstFree(Candidates(label, 1 + ring * 0.6), frame, boxes, markers);
+                }
+
+                free ??= candidates.Where(c => c.Box.Inside(frame)).DefaultIfEmpty(candidates[0])
+                    .OrderBy(c => boxes.Count(b => b.Overlaps(c.Box)) * 10 + markers.Count(m => c.Box.Overlaps(m))).First();
             }
 
             if (free is not null)
@@ -64,6 +66,47 @@ public static class LabelPlacer
         }
 
         return [.. placed];
+    }
+
+    /// <summary>The first candidate inside the frame that overlaps no placed label and no marker; null if none is free.</summary>
+    /// <remarks>Plain loops: every page's locator map places its labels, so this runs thousands of times a build.</remarks>
+    private static PlacedLabel? FirstFree(PlacedLabel[] candidates, MapBox frame, List<MapBox> boxes, IReadOnlyList<MapCircle> markers)
+    {
+        foreach (var candidate in candidates)
+        {
+            if (Fits(candidate.Box, frame, boxes, markers))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool Fits(MapBox box, MapBox frame, List<MapBox> boxes, IReadOnlyList<MapCircle> markers)
+    {
+        if (!box.Inside(frame))
+        {
+            return false;
+        }
+
+        foreach (var taken in boxes)
+        {
+            if (taken.Overlaps(box))
+            {
+                return false;
+            }
+        }
+
+        for (var i = 0; i < markers.Count; i++)
+        {
+            if (box.Overlaps(markers[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The text's estimated width: CJK and full-width characters 1 em, spaces 0.3 em, anything else 0.55 em.</summary>
@@ -84,7 +127,7 @@ public static class LabelPlacer
         || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.OtherLetter && c >= 0x3000;
 
     /// <summary>The eight positions around the point, just outside its clearance, nearest and most readable first.</summary>
-    private static IEnumerable<PlacedLabel> Candidates(LabelRequest label, double distance = 1)
+    private static PlacedLabel[] Candidates(LabelRequest label, double distance = 1)
     {
         var width = Width(label.Text, label.FontSize);
         var height = (Ascent + Descent) * label.FontSize;
@@ -96,14 +139,17 @@ public static class LabelPlacer
         var above = label.Y - gap - Descent * label.FontSize;
         var below = label.Y + gap + Ascent * label.FontSize;
 
-        yield return Make(label.X + gap, middle, LabelAnchor.Start);
-        yield return Make(label.X - gap, middle, LabelAnchor.End);
-        yield return Make(label.X, above, LabelAnchor.Middle);
-        yield return Make(label.X, below, LabelAnchor.Middle);
-        yield return Make(label.X + diagonal, label.Y - diagonal - Descent * label.FontSize, LabelAnchor.Start);
-        yield return Make(label.X + diagonal, label.Y + diagonal + Ascent * label.FontSize, LabelAnchor.Start);
-        yield return Make(label.X - diagonal, label.Y - diagonal - Descent * label.FontSize, LabelAnchor.End);
-        yield return Make(label.X - diagonal, label.Y + diagonal + Ascent * label.FontSize, LabelAnchor.End);
+        return
+        [
+            Make(label.X + gap, middle, LabelAnchor.Start),
+            Make(label.X - gap, middle, LabelAnchor.End),
+            Make(label.X, above, LabelAnchor.Middle),
+            Make(label.X, below, LabelAnchor.Middle),
+            Make(label.X + diagonal, label.Y - diagonal - Descent * label.FontSize, LabelAnchor.Start),
+            Make(label.X + diagonal, label.Y + diagonal + Ascent * label.FontSize, LabelAnchor.Start),
+            Make(label.X - diagonal, label.Y - diagonal - Descent * label.FontSize, LabelAnchor.End),
+            Make(label.X - diagonal, label.Y + diagonal + Ascent * label.FontSize, LabelAnchor.End),
+        ];
 
         PlacedLabel Make(double x, double baseline, LabelAnchor anchor)
         {
