@@ -81,11 +81,104 @@ public sealed class PublishWorkflowTests
         Assert.True(NeverRunsForPullRequests(Assert.IsType<YamlMapping>(jobs["deploy"])));
     }
 
-    private static YamlMapping Workflow()
+    /// <summary>
+    /// A push to main that a newer push cancels half-way leaves Pages with a half-finished deployment: only a pull
+    /// request's superseded runs are cancelled. Every job has a time limit.
+    /// </summary>
+    [Fact]
+    public void Deployments_of_main_are_never_cancelled_and_every_job_has_a_time_limit()
     {
-        var path = Path.Combine(Repository.Root, ".github/workflows/publish.yml");
+        foreach (var file in new[] { "publish.yml", "release.yml" })
+        {
+            var workflow = Workflow(file);
+            var cancel = (Assert.IsType<YamlMapping>(workflow["concurrency"])["cancel-in-progress"] as YamlScalar)?.Value ?? "false";
+            Assert.True(cancel == "false" || cancel == "${{ github.event_name == 'pull_request' }}",
+                $"{file}: cancel-in-progress '{cancel}' would cancel a deployment of main half-way");
+            foreach (var (name, job) in Assert.IsType<YamlMapping>(workflow["jobs"]).Entries)
+            {
+                Assert.True(Assert.IsType<YamlMapping>(job)["timeout-minutes"] is YamlScalar { Value.Length: > 0 },
+                    $"{file}: job {name.Value} has no timeout-minutes");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Compiled once: one Release build, which the tests and the atlas's own commands reuse (no second compilation
+    /// by a bare dotnet run or test); restored in locked mode; the address from configure-pages, which knows custom
+    /// domains and user sites.
+    /// </summary>
+    [Fact]
+    public void The_build_job_restores_locked_compiles_once_and_takes_the_address_from_configure_pages()
+    {
+        var steps = Steps(Workflow("publish.yml"), "build");
+        var runs = steps.Select(s => (s["run"] as YamlScalar)?.Value ?? "").Where(r => r.Length > 0).ToList();
+        Assert.Contains(runs, r => r.StartsWith("dotnet restore", StringComparison.Ordinal) && r.Contains("--locked-mode", StringComparison.Ordinal));
+        Assert.Single(runs, r => r.StartsWith("dotnet build", StringComparison.Ordinal) && r.Contains("-c Release", StringComparison.Ordinal));
+        Assert.All(runs.Where(r => r.StartsWith("dotnet test", StringComparison.Ordinal)), r => Assert.Contains("--no-build", r));
+        Assert.DoesNotContain(runs, r => r.Contains("dotnet run", StringComparison.Ordinal));
+        Assert.Contains(steps, s => (s["uses"] as YamlScalar)?.Value.StartsWith("actions/configure-pages", StringComparison.Ordinal) == true);
+        var buildStep = steps.Single(s => (s["run"] as YamlScalar)?.Value.Contains("build --strict", StringComparison.Ordinal) == true);
+        var baseUrl = Assert.IsType<YamlScalar>(Assert.IsType<YamlMapping>(buildStep["env"])["BASE_URL"]).Value;
+        Assert.Contains("steps.pages.outputs.base_url", baseUrl);
+    }
+
+    /// <summary>
+    /// The addresses configure-pages gives (no trailing slash) for a project site, a user site and a custom domain,
+    /// as the workflow passes them (with a slash added): each builds a site whose absolute links start there.
+    /// </summary>
+    [Theory]
+    [InlineData("https://owner.github.io/atlas")]
+    [InlineData("https://owner.github.io")]
+    [InlineData("https://atlas.example.cn")]
+    public void Each_address_configure_pages_gives_builds_a_site_linked_at_that_address(string pagesBaseUrl)
+    {
+        using var site = TestSite.Minimal();
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        Assert.Equal(0, Atlas.Cli.AtlasCommand.Run(["build", "--site", site.Directory, "--strict", "--base-url", pagesBaseUrl + "/"], stdout, stderr));
+        Assert.Contains($"href=\"{pagesBaseUrl}/en/parks/gaozhu/\"", site.Read("zh/parks/gaozhu/index.html"));
+        Assert.Contains($"<loc>{pagesBaseUrl}/zh/</loc>", site.Read("sitemap.xml"));
+    }
+
+    /// <summary>The actions at their current majors (those on a retired Node version stop working on the hosted runners).</summary>
+    [Fact]
+    public void Every_action_is_at_least_at_its_current_major_version()
+    {
+        var minimum = new Dictionary<string, int>(StringComparer.Ordinal)
+        {
+            ["actions/checkout"] = 6, ["actions/setup-dotnet"] = 5, ["actions/configure-pages"] = 6,
+            ["actions/upload-pages-artifact"] = 5, ["actions/deploy-pages"] = 5, ["actions/upload-artifact"] = 7,
+            ["actions/download-artifact"] = 8,
+        };
+        var seen = 0;
+        foreach (var file in new[] { "publish.yml", "release.yml" })
+        {
+            var workflow = Workflow(file);
+            foreach (var (name, _) in Assert.IsType<YamlMapping>(workflow["jobs"]).Entries)
+            {
+                foreach (var uses in Steps(workflow, name.Value).Select(s => (s["uses"] as YamlScalar)?.Value).OfType<string>())
+                {
+                    var at = uses.IndexOf("@v", StringComparison.Ordinal);
+                    Assert.True(at > 0 && minimum.ContainsKey(uses[..at]), $"{file}: {uses} is not a known action at a major version");
+                    Assert.True(int.Parse(uses[(at + 2)..].Split('.')[0], System.Globalization.CultureInfo.InvariantCulture) >= minimum[uses[..at]],
+                        $"{file}: {uses} is older than v{minimum[uses[..at]]}");
+                    seen++;
+                }
+            }
+        }
+
+        Assert.True(seen >= 10, "too few actions found: the test no longer reads the workflows it guards");
+    }
+
+    private static List<YamlMapping> Steps(YamlMapping workflow, string job) =>
+        Assert.IsType<YamlSequence>(Assert.IsType<YamlMapping>(Assert.IsType<YamlMapping>(workflow["jobs"])[job])["steps"])
+            .Items.Cast<YamlMapping>().ToList();
+
+    private static YamlMapping Workflow(string file = "publish.yml")
+    {
+        var path = Path.Combine(Repository.Root, ".github/workflows", file);
         var diagnostics = new DiagnosticBag();
-        Assert.True(YamlReader.TryRead(File.ReadAllText(path), "publish.yml", diagnostics, out var root), string.Join("\n", diagnostics.ToSortedList()));
+        Assert.True(YamlReader.TryRead(File.ReadAllText(path), file, diagnostics, out var root), string.Join("\n", diagnostics.ToSortedList()));
         return Assert.IsType<YamlMapping>(root);
     }
 
