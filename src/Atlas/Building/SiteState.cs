@@ -145,7 +145,7 @@ public sealed record SiteState(
     /// borrowed from another language, and the date of the last change from Git.
     /// </summary>
     private static string TextSignature(LoadedSite site, Entity entity) =>
-        TextsSignatures.GetValue(entity.Texts, texts => Hash(string.Join('\u0001', texts.Select(t => $"{t.Key}\u0002{Hash(t.Value.Html)}\u0002{t.Value.IsFallback}"))))
+        TextsSignatures.GetValue(entity.Texts, texts => Hash(string.Join('\u0001', texts.Select(t => $"{t.Key}\u0002{Hash(t.Value.Html)}\u0002{t.Value.IsFallback}\u0002{Hash(string.Join('\u0003', t.Value.Gaps))}"))))
         + (site.Updated.TryGetValue(entity.Id, out var updated) ? " " + updated : "");
 
     private static readonly ConditionalWeakTable<Entity, string> EntitySignatures = new();

@@ -59,9 +59,11 @@ public static class SiteLoader
 
         var sources = Drafts.Apply(ContentLoader.Load(config, diagnostics, caches?.Files), options.Drafts, diagnostics);
         stages?.Mark("read content");
-        var model = ModelBuilder.Build(config, sources, diagnostics, caches?.Entities);
-        stages?.Mark("validate content, render Markdown");
+        // Bodies show labels made from the UI strings (dates, the background block's label), so those come first.
         var (bundles, templates, assets) = siteFiles.GetAwaiter().GetResult();
+        var labels = Labels(config, sources, bundles);
+        var model = ModelBuilder.Build(config, sources, diagnostics, caches?.Entities, labels);
+        stages?.Mark("validate content, render Markdown");
         var baseMap = baseMapTask.GetAwaiter().GetResult();
         var riverMap = riversTask.GetAwaiter().GetResult();
         stages?.Mark("wait for i18n, templates, assets, base map");
@@ -123,7 +125,7 @@ public static class SiteLoader
         var source = ContentLoader.Reload(site.Config, entity.Collection, entity.Slug, entity.SourceFiles, caches.Files);
         var bag = new DiagnosticBag();
         source = source is null ? null : Drafts.Apply([source], options.Drafts, bag) is [var kept] ? kept : null;
-        var again = source is null ? null : ModelBuilder.BuildEntity(site.Config, source, site.Model.Ids, bag);
+        var again = source is null ? null : ModelBuilder.BuildEntity(site.Config, source, site.Model.Ids, bag, site.Model.Labels);
         if (source is null || again is null || bag.ErrorCount + bag.WarningCount > 0 || !again.SourceFiles.SequenceEqual(entity.SourceFiles))
         {
             return null;
@@ -131,6 +133,19 @@ public static class SiteLoader
 
         caches.Entities.Set(source, again); // the next load reuses it
         return again;
+    }
+
+    /// <summary>
+    /// The labels bodies are rendered with: each citable entity's citation label in each language (its short label and
+    /// date, <see cref="Formatter.TryCitation"/>) and the background block's label (UI string <c>background.label</c>).
+    /// A language whose strings are missing gets no labels: the citations that need them are reported.
+    /// </summary>
+    private static ProseLabels Labels(SiteConfig config, ImmutableArray<EntitySource> sources, ImmutableDictionary<string, I18nBundle> bundles)
+    {
+        var formatters = bundles.ToImmutableDictionary(b => b.Key, b => new Formatter(b.Value));
+        return ProseLabels.Make(config, ProseLabels.ReadCitable(config, sources),
+            (language, shortLabel, date) => formatters.TryGetValue(language, out var formatter) ? formatter.TryCitation(shortLabel, date) : null,
+            language => bundles.TryGetValue(language, out var bundle) ? bundle.Get("background.label") ?? "" : "");
     }
 
     /// <summary>Every unit used in content must have words in every language, or its pages could not be written.</summary>

@@ -35,6 +35,23 @@ public sealed class Formatter(I18nBundle bundle)
     }
 
     /// <summary>
+    /// The one citation label: a source's short label and its date in this language ("重庆日报，2021年12月15日",
+    /// "Chongqing Daily, 15 December 2021", "Chongqing Daily, December 2020"), joined by the UI string
+    /// <c>citation.before_date</c>. Null when this language lacks the strings it needs.
+    /// </summary>
+    public string? TryCitation(string shortLabel, PartialDate date)
+    {
+        try
+        {
+            return shortLabel + Get("citation.before_date") + Date(date);
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
     /// The date without its year, for a list under the year's heading ("12月14日", "14 December"); null when only the
     /// year is known, as the heading says all there is.
     /// </summary>

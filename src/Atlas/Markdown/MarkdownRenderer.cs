@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
 using Atlas.Config;
 using Atlas.Diagnostics;
+using Atlas.Markdown.Background;
 using Markdig;
+using Markdig.Extensions.CustomContainers;
 using Markdig.Extensions.AutoIdentifiers;
 using Markdig.Renderers;
 using Markdig.Syntax;
@@ -101,6 +103,14 @@ public sealed class MarkdownRenderer
     /// line the body starts on; <paramref name="exists"/> tells whether a <c>collection/slug</c> reference resolves.
     /// </summary>
     public RenderedMarkdown Render(string markdown, string path, int firstLine, string language, Func<string, bool> exists,
+        DiagnosticBag diagnostics) => Render(markdown, path, firstLine, language, new ProseContext(exists), diagnostics);
+
+    /// <summary>
+    /// Renders <paramref name="markdown"/> of one <paramref name="language"/> against <paramref name="context"/>: links
+    /// to a cited collection with empty text (<c>[](ref:sources/slug)</c>) get the generated citation label, and typed
+    /// text there is an error; the background block is checked and labelled (see <see cref="BackgroundBlock"/>).
+    /// </summary>
+    public RenderedMarkdown Render(string markdown, string path, int firstLine, string language, ProseContext context,
         DiagnosticBag diagnostics)
     {
         if (MarkdownBounds.CheckText(markdown) is { } tooMuch)
@@ -133,7 +143,11 @@ public sealed class MarkdownRenderer
             EscapeHtmlNotAllowed(document);
         }
 
-        var safe = true;
+        bool IsCitation(string url) => url.StartsWith(ReferenceScheme, StringComparison.Ordinal) &&
+                                       url.IndexOf('/', ReferenceScheme.Length) is var slash and > 0 &&
+                                       context.IsCited(url[ReferenceScheme.Length..slash]);
+
+        var safe = BackgroundBlock.Check(document, IsCitation, path, firstLine, diagnostics);
         foreach (var link in document.Descendants<LinkInline>())
         {
             if (link.Url is { } url && url.StartsWith(ReferenceScheme, StringComparison.Ordinal))
@@ -141,12 +155,17 @@ public sealed class MarkdownRenderer
                 var target = url[ReferenceScheme.Length..];
                 var hash = target.IndexOf('#');
                 var id = hash < 0 ? target : target[..hash];
-                if (!exists(id))
+                if (!context.Exists(id))
                 {
                     diagnostics.Error(new SourceLocation(path, link.Line + firstLine, link.Column + 1),
                         $"the link 'ref:{target}' points to no entity; write ref:collection/slug with an existing slug (for example ref:sources/five-years-2025).");
                     safe = false;
                     continue;
+                }
+
+                if (!link.IsImage && IsCitation(url))
+                {
+                    safe &= Cite(link, id, context, path, firstLine, diagnostics);
                 }
 
                 link.Url = $"{RootMarker}{language}/{id}/{(hash < 0 ? "" : target[hash..])}";
@@ -181,10 +200,39 @@ public sealed class MarkdownRenderer
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer);
         _pipeline.Setup(renderer);
+        renderer.ObjectRenderers.Replace<HtmlCustomContainerRenderer>(new BackgroundBlock.Renderer(context.BackgroundLabel));
         renderer.MaximumNestingDepth = RenderDepthLimit;
         renderer.Render(document);
         writer.Flush();
         return new RenderedMarkdown(writer.ToString(), PlainText(document));
+    }
+
+    /// <summary>
+    /// A citation: the link's text is the label generated from the cited entity's data (its short label and date), so
+    /// that every citation of one source reads the same; text typed between the brackets is an error.
+    /// </summary>
+    private static bool Cite(LinkInline link, string id, ProseContext context, string path, int firstLine, DiagnosticBag diagnostics)
+    {
+        var location = new SourceLocation(path, link.Line + firstLine, link.Column + 1);
+        if (link.Descendants<Inline>().Any(i => i is not LiteralInline literal || !literal.Content.IsEmptyOrWhitespace()))
+        {
+            diagnostics.Error(location, $"a citation's label is generated from the source's data: write [](ref:{id})");
+            return false;
+        }
+
+        if (context.CitationLabel(id) is not { } label)
+        {
+            diagnostics.Error(location, $"{id} has no citation label in this language; it needs 'short:' (in every language) and 'date:' in content/{id}.yml, and the UI strings citation.before_date and format.date.* in this language's bundle.");
+            return false;
+        }
+
+        while (link.FirstChild is { } child)
+        {
+            child.Remove();
+        }
+
+        link.AppendChild(new LiteralInline(label));
+        return true;
     }
 
     /// <summary>

@@ -16,6 +16,7 @@ public sealed class EntityCache
     private readonly ConcurrentDictionary<EntityId, BuiltEntity> _entities = new();
     private readonly Lock _gate = new();
     private HashSet<EntityId>? _known;
+    private ProseLabels? _labels; // the citation and background labels bodies were rendered with
     private bool _knownUnchanged;
     private int _hits;
 
@@ -28,6 +29,7 @@ public sealed class EntityCache
         {
             _entities.Clear();
             _known = null;
+            _labels = null;
             _knownUnchanged = false;
         }
 
@@ -37,12 +39,13 @@ public sealed class EntityCache
     public void ResetCounts() => Interlocked.Exchange(ref _hits, 0);
 
     /// <summary>Called once per build with the ids of all entities, before any <see cref="TryGet"/>.</summary>
-    internal void BeginBuild(HashSet<EntityId> known)
+    internal void BeginBuild(HashSet<EntityId> known, ProseLabels labels)
     {
         lock (_gate)
         {
-            _knownUnchanged = _known is not null && _known.SetEquals(known);
+            _knownUnchanged = _known is not null && _known.SetEquals(known) && _labels is not null && _labels.SameAs(labels);
             _known = known;
+            _labels = labels;
         }
     }
 

@@ -18,13 +18,16 @@ namespace Atlas.Model;
 public static class ModelBuilder
 {
     /// <param name="cache">Entities built by an earlier build in this process, reused when they would come out the same.</param>
-    public static SiteModel? Build(SiteConfig config, ImmutableArray<EntitySource> sources, DiagnosticBag diagnostics, EntityCache? cache = null)
+    /// <param name="labels">The citation and background labels bodies are rendered with (see <see cref="ProseLabels"/>).</param>
+    public static SiteModel? Build(SiteConfig config, ImmutableArray<EntitySource> sources, DiagnosticBag diagnostics, EntityCache? cache = null,
+        ProseLabels? labels = null)
     {
+        labels ??= ProseLabels.Empty;
         var errorsBefore = diagnostics.ErrorCount;
         var known = sources.Where(s => s.DataPath is not null)
             .Select(s => new EntityId(s.Collection.Name, s.Slug))
             .ToHashSet();
-        cache?.BeginBuild(known);
+        cache?.BeginBuild(known, labels);
 
         var entities = new ConcurrentBag<Entity>();
         Parallel.ForEach(sources, source =>
@@ -36,7 +39,7 @@ public static class ModelBuilder
             }
 
             var bag = cache is null ? diagnostics : new DiagnosticBag();
-            var entity = BuildEntity(config, source, known, bag);
+            var entity = BuildEntity(config, source, known, bag, labels);
             if (cache is not null)
             {
                 diagnostics.AddRange(bag.ToSortedList());
@@ -52,11 +55,12 @@ public static class ModelBuilder
             }
         });
 
-        return diagnostics.ErrorCount > errorsBefore ? null : new SiteModel(config, entities);
+        return diagnostics.ErrorCount > errorsBefore ? null : new SiteModel(config, entities) { Labels = labels };
     }
 
     /// <summary>Validates one entity against site.yml and the ids of all entities (for references and links).</summary>
-    internal static Entity? BuildEntity(SiteConfig config, EntitySource source, IReadOnlySet<EntityId> known, DiagnosticBag diagnostics)
+    internal static Entity? BuildEntity(SiteConfig config, EntitySource source, IReadOnlySet<EntityId> known, DiagnosticBag diagnostics,
+        ProseLabels labels)
     {
         var collection = source.Collection;
         var id = new EntityId(collection.Name, source.Slug);
@@ -105,11 +109,26 @@ public static class ModelBuilder
             fields[field.Name] = value;
         }
 
-        // Front matter may set or override localized fields for its own language.
+        // Front matter may set or override localized fields for its own language, and list the gaps.
+        var gaps = new Dictionary<string, (ImmutableArray<string> Items, SourceLocation Location)>(StringComparer.Ordinal);
         foreach (var document in source.Documents)
         {
             foreach (var (key, node) in document.FrontMatter?.Entries ?? [])
             {
+                if (key.Value == EntityText.GapsKey)
+                {
+                    if (Gaps(node, diagnostics) is { } items)
+                    {
+                        gaps[document.Language] = (items, key.Location);
+                    }
+                    else
+                    {
+                        ok = false;
+                    }
+
+                    continue;
+                }
+
                 var field = collection.Field(key.Value);
                 if (field is null)
                 {
@@ -143,7 +162,8 @@ public static class ModelBuilder
         ok &= CheckComplete(collection, source, fields, languages, invalid, diagnostics);
         ok &= CheckReferences(collection, id, fields, known, diagnostics);
 
-        var texts = BuildTexts(config, source, known, diagnostics, ref ok);
+        ok &= CheckGaps(source, gaps, diagnostics);
+        var texts = BuildTexts(config, source, known, labels, gaps, diagnostics, ref ok);
         if (!ok)
         {
             return null;
@@ -216,8 +236,64 @@ public static class ModelBuilder
         return ok;
     }
 
-    private static ImmutableSortedDictionary<string, EntityText> BuildTexts(
-        SiteConfig config, EntitySource source, IReadOnlySet<EntityId> known, DiagnosticBag diagnostics, ref bool ok)
+    /// <summary>The front matter's <c>gaps:</c>, a list of non-empty texts; null (reported) when it is not.</summary>
+    private static ImmutableArray<string>? Gaps(YamlNode node, DiagnosticBag diagnostics)
+    {
+        if (node is YamlScalar { IsNull: true })
+        {
+            return [];
+        }
+
+        if (node is not YamlSequence list)
+        {
+            diagnostics.Error(node.Location,
+                $"'{EntityText.GapsKey}' must be a list of short sentences (one '- ...' line each) saying what the cited articles do not give, not {node.Shape}.");
+            return null;
+        }
+
+        var ok = true;
+        var items = ImmutableArray.CreateBuilder<string>();
+        foreach (var item in list.Items)
+        {
+            if (item is not YamlScalar scalar || scalar.IsNull && scalar.IsPlain || string.IsNullOrWhiteSpace(scalar.Value))
+            {
+                diagnostics.Error(item.Location,
+                    $"each of '{EntityText.GapsKey}' is one non-empty sentence, not {(item is YamlScalar ? "an empty value" : item.Shape)}.");
+                ok = false;
+                continue;
+            }
+
+            items.Add(scalar.Value.Trim());
+        }
+
+        return ok ? items.ToImmutable() : null;
+    }
+
+    /// <summary>Every language lists the same gaps, so each language file has as many as the others.</summary>
+    private static bool CheckGaps(EntitySource source, Dictionary<string, (ImmutableArray<string> Items, SourceLocation Location)> gaps,
+        DiagnosticBag diagnostics)
+    {
+        if (gaps.Count == 0)
+        {
+            return true;
+        }
+
+        var ok = true;
+        var counts = source.Documents.Select(d => (Document: d, Count: gaps.TryGetValue(d.Language, out var g) ? g.Items.Length : 0)).ToList();
+        var most = counts.MaxBy(c => c.Count);
+        foreach (var (document, count) in counts.Where(c => c.Count != most.Count))
+        {
+            var location = gaps.TryGetValue(document.Language, out var g) ? g.Location : new SourceLocation(document.Path, 1, 1);
+            diagnostics.Error(location,
+                $"this file lists {count} gap(s) and {most.Document.Path} lists {most.Count}; every language lists the same gaps in the same order.");
+            ok = false;
+        }
+
+        return ok;
+    }
+
+    private static ImmutableSortedDictionary<string, EntityText> BuildTexts(SiteConfig config, EntitySource source, IReadOnlySet<EntityId> known,
+        ProseLabels labels, Dictionary<string, (ImmutableArray<string> Items, SourceLocation Location)> gaps, DiagnosticBag diagnostics, ref bool ok)
     {
         bool Exists(string id)
         {
@@ -229,8 +305,12 @@ public static class ModelBuilder
         var markdown = MarkdownRenderer.For(config.Markdown);
         foreach (var document in source.Documents)
         {
-            var rendered = markdown.Render(document.Body, document.Path, document.BodyLine, document.Language, Exists, diagnostics);
-            texts[document.Language] = new EntityText(document.Language, document.Path, rendered.Html, rendered.PlainText, IsFallback: false);
+            var rendered = markdown.Render(document.Body, document.Path, document.BodyLine, document.Language,
+                labels.For(document.Language, Exists), diagnostics);
+            texts[document.Language] = new EntityText(document.Language, document.Path, rendered.Html, rendered.PlainText, IsFallback: false)
+            {
+                Gaps = gaps.TryGetValue(document.Language, out var listed) ? listed.Items : [],
+            };
         }
 
         foreach (var language in config.Languages.Where(l => !texts.ContainsKey(l.Code)))

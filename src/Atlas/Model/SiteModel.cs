@@ -21,6 +21,9 @@ public sealed class SiteModel
 
     private readonly Lazy<Indexes> _indexes;
 
+    /// <summary>The citation and background labels the bodies were rendered with (a re-rendered body uses the same).</summary>
+    public ProseLabels Labels { get; init; } = ProseLabels.Empty;
+
     public SiteModel(SiteConfig config, IEnumerable<Entity> entities)
     {
         _indexes = new Lazy<Indexes>(BuildIndexes);

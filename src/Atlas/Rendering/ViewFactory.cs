@@ -185,6 +185,7 @@ public sealed class ViewFactory
         view2.Add("fields", Array(fields));
         view2.Add("body", new SafeHtml(text.Html));
         view2.Add("is_fallback", text.IsFallback);
+        view2.Add("gaps", Array(text.Gaps.Select(g => (object)g)));
         view2.Add("references", Array(References(entity, language)));
         view2.Add("map", Locator(entity, language));
         view2.Add("updated", _updated.TryGetValue(entity.Id, out var updated)
