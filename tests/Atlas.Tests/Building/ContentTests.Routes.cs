@@ -16,6 +16,10 @@ public sealed partial class ContentTests
     /// </summary>
     private static readonly Dictionary<string, string> CorridorsWithoutRoute = new()
     {
+        ["bashu-culture-tourism-corridor"] = "the articles name places taking part (Jiangjin, Nan'an, Anyue) but no course or end points",
+        ["chongqing-chishui-xuyong-expressway"] = "the article names only Jiangjin, which pushes it; Xuyong and Chishui appear in no article",
+        ["western-land-sea-corridor"] = "the articles name no place on its course in Sichuan or Chongqing, only the corridor volume of the Chengdu–Chongqing area",
+        ["yuguang-branch-expressway"] = "the article cited gives only its name; it names no end points and does not mention Guang'an",
         ["belt-and-road"] = "a network of routes in every direction; the articles name no course or stop in Sichuan or Chongqing",
         ["sichuan-chongqing-expressways"] = "the network of 17 inter-provincial expressways, not one road; the single roads have their own routes",
         ["sichuan-tibet-railway"] = "the article names no place on it and its name gives only provinces (Sichuan, Tibet)",
