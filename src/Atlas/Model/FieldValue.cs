@@ -28,6 +28,8 @@ public sealed record EnumValue(SourceLocation Location, string Value) : FieldVal
 
 public sealed record TagsValue(SourceLocation Location, ImmutableArray<string> Values) : FieldValue(Location);
 
+public sealed record TextsValue(SourceLocation Location, ImmutableArray<string> Values) : FieldValue(Location);
+
 public sealed record UnitValue(SourceLocation Location, Unit Unit) : FieldValue(Location);
 
 public sealed record BooleanValue(SourceLocation Location, bool Value) : FieldValue(Location);

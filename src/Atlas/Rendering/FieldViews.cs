@@ -71,6 +71,10 @@ internal sealed class FieldViews(SiteModel model, Formatter formatter, I18nBundl
                 view["items"] = ViewFactory.Array(items);
                 view["text"] = string.Join(Label("list.separator"), items.Select(i => i["text"] as string));
                 break;
+            case (TextsField, TextsValue texts):
+                view["items"] = ViewFactory.Array(texts.Values.Select(v => ViewFactory.Obj(("text", v))));
+                view["text"] = string.Join(Label("list.separator"), texts.Values);
+                break;
             case (UnitField, UnitValue unitValue):
                 view["value"] = unitValue.Unit.Text;
                 view["text"] = unitValue.Unit.Text;

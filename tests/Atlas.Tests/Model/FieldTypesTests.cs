@@ -34,6 +34,7 @@ public sealed class FieldTypesTests
         ["coordinates"] = new("{type: coordinates}", "[104.07, 30.67]", "30.67° N, 104.07° E", "[104.07,30.67]", "104.07 30.67"),
         ["enum"] = new("{type: enum, values: [a, b]}", "a", "Alpha", "\"a\"", "a"),
         ["tags"] = new("{type: tags, values: [a, b]}", "[a, b]", "Alpha, Beta", "[\"a\",\"b\"]", "a; b"),
+        ["texts"] = new("{type: texts}", "[Shidai Changan, Lvran]", "Shidai Changan, Lvran", "[\"Shidai Changan\",\"Lvran\"]", "Shidai Changan; Lvran"),
         ["unit"] = new("{type: unit}", "\"%\"", "%", "\"%\"", "%"),
         ["url"] = new("{type: url}", "https://example.org/x", "https://example.org/x", "\"https://example.org/x\"", "https://example.org/x"),
         ["boolean"] = new("{type: boolean}", "true", "Yes", "true", "true"),

@@ -17,6 +17,7 @@ public static class FieldTypes
     public static readonly CoordinatesField Coordinates = new();
     public static readonly EnumField Enum = new();
     public static readonly TagsField Tags = new();
+    public static readonly TextsField Texts = new();
     public static readonly UnitField Unit = new();
     public static readonly UrlField Url = new();
     public static readonly BooleanField Boolean = new();
@@ -27,7 +28,7 @@ public static class FieldTypes
     public static readonly RolesField Roles = new();
 
     public static readonly ImmutableArray<ValueFieldType> All =
-        [Text, Localized, Number, Date, Year, Coordinates, Enum, Tags, Unit, Url, Boolean, Reference, References, Route, Status, Roles];
+        [Text, Localized, Number, Date, Year, Coordinates, Enum, Tags, Texts, Unit, Url, Boolean, Reference, References, Route, Status, Roles];
 
     /// <summary>What <see cref="Config.SiteConfigLoader"/> resolves the names of site.yml against.</summary>
     public static readonly FieldTypeCatalog Catalog = new([.. All]);
