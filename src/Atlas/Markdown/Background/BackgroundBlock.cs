@@ -11,8 +11,8 @@ namespace Atlas.Markdown.Background;
 /// <summary>
 /// The background block of a body: general background that no cited article gives (geography, administrative
 /// facts), set apart in a fenced <c>::: background</c> … <c>:::</c> block (Markdig's custom containers). It renders as
-/// <c>&lt;aside class="background"&gt;</c> headed by the same label everywhere. Rules: at most one per body, at the end
-/// of the body (not inside a list or quote), and no citation inside it: it is, by definition, not from the reports.
+/// <c>&lt;aside class="background"&gt;</c> headed by the same label everywhere. Rules: at most one per body, on its own
+/// (not inside a list or quote; best at the end of the body), and no citation inside it: it is, by definition, not from the reports.
 /// </summary>
 public static class BackgroundBlock
 {
@@ -32,10 +32,12 @@ public static class BackgroundBlock
 
         foreach (var block in blocks)
         {
-            if (block == blocks[0] && (block.Parent != document || document.LastChild != block))
+            // Where in the body is the editor's choice (at the end reads best); a block inside a list or a quote
+            // would not read as set apart.
+            if (block.Parent != document)
             {
                 diagnostics.Error(Location(block, path, firstLine),
-                    "the background block (::: background … :::) goes at the end of the body, on its own (not inside a list or a quote), after everything the cited reports support.");
+                    "the background block (::: background … :::) stands on its own in the body, not inside a list or a quote; put it after the paragraphs it does not belong to (at the end of the body reads best).");
                 ok = false;
             }
 
