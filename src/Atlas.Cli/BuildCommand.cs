@@ -94,6 +94,7 @@ public static class BuildCommand
         }
     }
 
-    internal static string Plural(int count, string noun) =>
+    /// <summary>"1 error", "2 errors": the CLI speaks English, and an English noun takes -s beyond one (and at zero).</summary>
+    public static string Plural(int count, string noun) =>
         count.ToString(CultureInfo.InvariantCulture) + " " + (count == 1 ? noun : noun + "s");
 }

@@ -58,9 +58,13 @@ public static class CheckCommand
                 return AtlasCommand.ContentErrors;
             }
 
+            // Warnings the build (or the load) found, such as Git dates that cannot be trusted: said once, like build does.
+            DiagnosticPrinter.Print(diagnostics.ToSortedList().Where(d => !d.IsError), siteDirectory, stderr);
+            var siteBaseUrl = loaded.Config.BaseUrl;
+            loaded = null; // the model is not needed to check the built pages: let it go before they are read
             try
             {
-                var report = SiteChecker.Check(folder, loaded.Config.BaseUrl);
+                var report = SiteChecker.Check(folder, siteBaseUrl);
                 // Like every other problem: path:line:col: error: message, grouped by kind. A folder the user named is
                 // part of the path; pages of our own temporary build are named relative to it.
                 DiagnosticPrinter.Print(temporary is null

@@ -35,13 +35,14 @@ public static partial class DiagnosticPrinter
             var diagnostic = all[index];
             var kind = kinds[index];
             var shown = printed[kind] = printed.GetValueOrDefault(kind) + 1;
-            if (shown > ExamplesPerKind)
+            var examples = CliWriter.IsVerbose(writer) ? int.MaxValue : ExamplesPerKind; // --verbose prints every one
+            if (shown > examples)
             {
                 continue;
             }
 
             FlushMore(writer, ref more);
-            if (shown == ExamplesPerKind && totals[kind] > shown)
+            if (shown == examples && totals[kind] > shown)
             {
                 more = string.Create(CultureInfo.InvariantCulture, $"... and {totals[kind] - shown:N0} more like this");
             }

@@ -7,7 +7,7 @@ namespace Atlas.Cli;
 public static class Progress
 {
     public static bool Enabled(TextWriter writer) =>
-        writer == Console.Error && !Console.IsErrorRedirected &&
+        CliWriter.Unwrap(writer) == Console.Error && !Console.IsErrorRedirected && writer is not CliWriter { Quiet: true } &&
         !string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
     public static Action<int, int>? For(TextWriter writer)

@@ -12,18 +12,24 @@ public static class ServeCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var site = CommonOptions.Site();
-        var port = new Option<int>("--port", "-p") { Description = "Port to listen on (default 8080; 0 picks a free one).", DefaultValueFactory = _ => 8080 };
+        var port = CommonOptions.Port(8080);
         var bind = new Option<string>("--bind")
         {
-            Description = "Address to listen on (default 127.0.0.1: the preview is for this machine only).",
+            Description = "Address to listen on (127.0.0.1: the preview is for this machine only).",
             DefaultValueFactory = _ => "127.0.0.1",
         };
         var drafts = new Option<bool>("--drafts") { Description = "Include entities marked draft: true." };
         var timings = new Option<bool>("--timings") { Description = "After each rebuild, print how long each stage took." };
         var timeout = CommonOptions.Timeout();
+        var open = new Option<bool>("--open") { Description = "Open the preview in the default browser (xdg-open, open or start)." };
+        var poll = new Option<bool>("--poll")
+        {
+            Description = string.Create(CultureInfo.InvariantCulture,
+                $"Look for changed files every {PreviewOptions.DefaultPollInterval.TotalSeconds:0} s instead of waiting for the file system's notifications, which network drives, containers' and WSL's mounts may not send (used anyway when notifications cannot start)."),
+        };
         var command = new Command("serve", "Preview the site on this machine; rebuilds what a change affects and reloads the open page.")
         {
-            site, port, bind, drafts, timings, timeout,
+            site, port, bind, drafts, timings, timeout, open, poll,
         };
 
         command.SetAction(async (parse, cancellation) =>
@@ -44,6 +50,7 @@ public static class ServeCommand
             var options = new PreviewOptions(siteDirectory)
             {
                 Address = address, Port = parse.GetValue(port), Drafts = parse.GetValue(drafts), Timeout = CommonOptions.Seconds(parse.GetValue(timeout)),
+                Poll = parse.GetValue(poll) ? PreviewOptions.DefaultPollInterval : null,
             };
             PreviewServer server;
             try
@@ -58,12 +65,23 @@ public static class ServeCommand
             catch (IOException e)
             {
                 stderr.WriteLine($"atlas: error: cannot listen on {address}:{options.Port} ({e.Message.TrimEnd('.')}); choose another --port.");
-                return AtlasCommand.ContentErrors;
+                return AtlasCommand.UsageError; // the port the user chose (or the default) is taken: choose another
             }
 
             await using (server)
             {
                 stdout.WriteLine($"serving {siteDirectory} at {server.Address} (Ctrl+C to stop)");
+                if (server.PollingBecause is { } because)
+                {
+                    stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"watching for changes by looking every {server.PollInterval.TotalSeconds:0.#} s: {because}."));
+                }
+
+                if (parse.GetValue(open) && BrowserLauncher.Open(server.Address) is { } notOpened)
+                {
+                    stderr.WriteLine("atlas: warning: " + notOpened);
+                }
+
                 try
                 {
                     await Task.Delay(Timeout.Infinite, cancellation);
@@ -101,7 +119,7 @@ public static class ServeCommand
             else
             {
                 DiagnosticPrinter.Print(result.Diagnostics, siteDirectory, stderr);
-                stderr.WriteLine($"{what}: build failed ({result.ErrorCount} errors); the browser shows them until they are fixed");
+                stderr.WriteLine($"{what}: build failed ({BuildCommand.Plural(result.ErrorCount, "error")}); the browser shows them until they are fixed");
             }
         }
     }

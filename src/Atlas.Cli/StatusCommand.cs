@@ -31,7 +31,7 @@ public static class StatusCommand
                 return AtlasCommand.ContentErrors;
             }
 
-            var status = TranslationStatus.Compute(loaded.Model, loaded.History); // the Git dates loading read
+            var status = TranslationStatus.Compute(loaded.Model, loaded.History, loaded.GitDates.NotComparableBecause); // the Git dates loading read
             if (parse.GetValue(json))
             {
                 stdout.WriteLine(JsonSerializer.Serialize(status, new JsonSerializerOptions
@@ -58,8 +58,14 @@ public static class StatusCommand
                 stdout.WriteLine("  " + entity);
             }
 
-            stdout.WriteLine($"stale translations (the {loaded.Config.DefaultLanguage} text changed later): {status.StaleTranslations.Length}");
-            foreach (var stale in status.StaleTranslations)
+            if (status.StaleTranslations is not { } staleTranslations)
+            {
+                stdout.WriteLine(VisibleText.Escape($"stale translations: cannot tell: {status.StaleTranslationsUnknown}"));
+                return AtlasCommand.Ok;
+            }
+
+            stdout.WriteLine($"stale translations (the {loaded.Config.DefaultLanguage} text changed later): {staleTranslations.Length}");
+            foreach (var stale in staleTranslations)
             {
                 stdout.WriteLine($"  {stale.Entity} [{stale.Language}]: {loaded.Config.DefaultLanguage} {stale.DefaultChanged}, {stale.Language} {stale.TranslationChanged}");
             }

@@ -28,6 +28,16 @@ public sealed record PreviewOptions(string SiteDirectory)
     /// <summary>How long one rebuild may take before it stops with an error (the page then shows it).</summary>
     public TimeSpan? Timeout { get; init; } = Building.BuildOptions.DefaultTimeout;
 
+    /// <summary>
+    /// Poll for changes at this interval instead of using the file system's change notifications (which network
+    /// drives, some container and WSL mounts lack); null uses notifications, and polls at
+    /// <see cref="DefaultPollInterval"/> only when they cannot start.
+    /// </summary>
+    public TimeSpan? Poll { get; init; }
+
+    /// <summary>One second: an edit shows within about a second, and comparing a site's files costs a few ms.</summary>
+    public static readonly TimeSpan DefaultPollInterval = TimeSpan.FromSeconds(1);
+
     /// <summary>What one page render may use; tests set small limits.</summary>
     public Rendering.RenderLimits RenderLimits { get; init; } = Rendering.RenderLimits.Default;
 }

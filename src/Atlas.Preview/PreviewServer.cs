@@ -57,6 +57,12 @@ public sealed class PreviewServer : IAsyncDisposable
 
     public string OutputDirectory => _output;
 
+    /// <summary>Why the preview polls for changes (asked to, or notifications could not start); null when it is notified.</summary>
+    public string? PollingBecause => _watcher?.PollingBecause;
+
+    /// <summary>How often the preview polls for changes, when it does.</summary>
+    public TimeSpan PollInterval => _watcher?.PollInterval ?? TimeSpan.Zero;
+
     public static async Task<PreviewServer> StartAsync(PreviewOptions options, Action<RebuildReport>? onRebuild = null, CancellationToken cancellation = default)
     {
         var server = new PreviewServer(options, onRebuild);
@@ -99,7 +105,7 @@ public sealed class PreviewServer : IAsyncDisposable
         // Watch first, then build: a file saved during the first build (or just after the server first answers) is
         // a change like any other. The watcher adds its watches on sub-folders in the background, so the first build
         // also compares the watched files with how they were before it; whatever changed meanwhile is rebuilt next.
-        _watcher = SiteWatcher.Start(_options.SiteDirectory);
+        _watcher = SiteWatcher.Start(_options.SiteDirectory, _options.Poll);
         var before = _watcher.WatchedFiles();
         using (var first = CancellationTokenSource.CreateLinkedTokenSource(cancellation, _stopping.Token))
         {

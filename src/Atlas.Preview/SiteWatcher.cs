@@ -7,6 +7,8 @@ namespace Atlas.Preview;
 /// files) and hands the changes over in batches. Started before the first build: the watcher adds its watches on
 /// sub-folders in the background, so the caller also compares the watched files before and after that build
 /// (<see cref="WatchedFiles"/>, <see cref="NotifyChangedSince"/>), and no edit saved meanwhile is lost.
+/// On file systems without change notifications (network drives, some container and WSL mounts) it polls instead:
+/// when asked to, or when the notifications cannot start (<see cref="PollingBecause"/> says why).
 /// </summary>
 internal sealed class SiteWatcher : IDisposable
 {
@@ -14,36 +16,99 @@ internal sealed class SiteWatcher : IDisposable
 
     private readonly string _siteDirectory;
     private readonly Channel<string> _changes = Channel.CreateUnbounded<string>();
-    private readonly FileSystemWatcher _watcher;
+    private readonly FileSystemWatcher? _watcher;
+    private readonly CancellationTokenSource _stopPolling = new();
     private volatile bool _lostEvents;
 
-    private SiteWatcher(string siteDirectory)
+    private SiteWatcher(string siteDirectory, TimeSpan? poll)
     {
         _siteDirectory = siteDirectory;
-        _watcher = new FileSystemWatcher(siteDirectory)
+        if (poll is { } interval)
+        {
+            StartPolling(interval, "--poll was given");
+            return;
+        }
+
+        try
+        {
+            _watcher = Notifications(siteDirectory);
+        }
+        catch (Exception e) when (e is IOException or PlatformNotSupportedException or UnauthorizedAccessException or ArgumentException)
+        {
+            // inotify's watch limit reached, or a file system that has no notifications: the preview still follows edits.
+            StartPolling(PreviewOptions.DefaultPollInterval, $"file change notifications could not start ({e.Message.TrimEnd('.')})");
+        }
+    }
+
+    /// <summary>Why the watcher polls (null when it uses the file system's change notifications).</summary>
+    public string? PollingBecause { get; private set; }
+
+    /// <summary>How often it polls, when it does.</summary>
+    public TimeSpan PollInterval { get; private set; }
+
+    /// <summary>Compares the watched files' sizes and times every <paramref name="interval"/>, as the change notifications would report them.</summary>
+    private void StartPolling(TimeSpan interval, string because)
+    {
+        PollingBecause = because;
+        PollInterval = interval;
+        var previous = WatchedFiles();
+        var stop = _stopPolling.Token;
+        _ = Task.Run(async () =>
+        {
+            using var timer = new PeriodicTimer(interval);
+            try
+            {
+                while (await timer.WaitForNextTickAsync(stop))
+                {
+                    var now = WatchedFiles();
+                    NotifyDifferences(previous, now);
+                    previous = now;
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                // disposed
+            }
+        }, stop);
+    }
+
+    private FileSystemWatcher Notifications(string siteDirectory)
+    {
+        var watcher = new FileSystemWatcher(siteDirectory)
         {
             IncludeSubdirectories = true,
             NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
         };
         FileSystemEventHandler changed = (_, e) => Notify(e.FullPath);
-        _watcher.Changed += changed;
-        _watcher.Created += changed;
-        _watcher.Deleted += changed;
-        _watcher.Renamed += (_, e) =>
+        watcher.Changed += changed;
+        watcher.Created += changed;
+        watcher.Deleted += changed;
+        watcher.Renamed += (_, e) =>
         {
             Notify(e.OldFullPath);
             Notify(e.FullPath);
         };
-        _watcher.Error += (_, _) =>
+        watcher.Error += (_, _) =>
         {
             // The kernel's event queue overflowed: which files changed is no longer known.
             _lostEvents = true;
             _changes.Writer.TryWrite("");
         };
-        _watcher.EnableRaisingEvents = true;
+        try
+        {
+            watcher.EnableRaisingEvents = true;
+        }
+        catch
+        {
+            watcher.Dispose();
+            throw;
+        }
+
+        return watcher;
     }
 
-    public static SiteWatcher Start(string siteDirectory) => new(siteDirectory);
+    /// <summary>Starts watching; with <paramref name="poll"/>, by comparing the files at that interval instead of by notifications.</summary>
+    public static SiteWatcher Start(string siteDirectory, TimeSpan? poll = null) => new(siteDirectory, poll);
 
     /// <summary>The watched files (site.yml, content/, templates/; no links followed) with their size and time.</summary>
     public Dictionary<string, (long Length, DateTime Written)> WatchedFiles()
@@ -74,7 +139,11 @@ internal sealed class SiteWatcher : IDisposable
     /// <summary>Counts every watched file that changed, appeared or went since <paramref name="before"/> as a change.</summary>
     public void NotifyChangedSince(Dictionary<string, (long Length, DateTime Written)> before)
     {
-        var after = WatchedFiles();
+        NotifyDifferences(before, WatchedFiles());
+    }
+
+    private void NotifyDifferences(Dictionary<string, (long Length, DateTime Written)> before, Dictionary<string, (long Length, DateTime Written)> after)
+    {
         var changed = after.Where(file => !before.TryGetValue(file.Key, out var was) || was != file.Value).Select(file => file.Key)
             .Concat(before.Keys.Where(path => !after.ContainsKey(path)))
             .Order(StringComparer.Ordinal);
@@ -128,5 +197,10 @@ internal sealed class SiteWatcher : IDisposable
         }
     }
 
-    public void Dispose() => _watcher.Dispose();
+    public void Dispose()
+    {
+        _stopPolling.Cancel();
+        _stopPolling.Dispose();
+        _watcher?.Dispose();
+    }
 }

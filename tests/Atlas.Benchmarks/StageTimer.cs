@@ -68,7 +68,7 @@ public static class StageTimer
             Time("DataExporter.Export", () => DataExporter.Export(model).ToList());
             Time("SearchIndexWriter.Indexes", () => SearchIndexWriter.Indexes(model).ToList());
             Time("FeedWriter.Feeds", () => FeedWriter.Feeds(model, views.BundleFor).ToList());
-            Time("SitemapWriter.Sitemap", () => SitemapWriter.Sitemap(config, pages));
+            Time("SitemapWriter.Sitemaps", () => SitemapWriter.Sitemaps(config, pages, model, taxonomies, System.Collections.Immutable.ImmutableDictionary<EntityId, PartialDate>.Empty));
             Console.WriteLine($"   {"= stages above",-44} {total.ElapsedMilliseconds,9}   ({bytes / 1048576} MiB of HTML, {diagnostics.ErrorCount} errors)");
 
             var output = Path.Combine(Sites.Root, $"out-stages-{site}-{Environment.ProcessId}");

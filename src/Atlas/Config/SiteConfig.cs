@@ -23,6 +23,22 @@ public sealed record SiteConfig(
 
     /// <summary>How Markdown is rendered: which raw HTML tags, if any, pass through.</summary>
     public MarkdownConfig Markdown { get; init; } = MarkdownConfig.Default;
+    /// <summary>
+    /// site.yml <c>git_dates</c>: read when each content file last changed from Git (the pages' "last updated", the
+    /// sitemap's lastmod, status's stale translations). Off unless set, like Hugo's enableGitInfo; when on and Git
+    /// cannot give the dates (no git, no repository, a shallow clone), the build warns once at <see cref="GitDatesLocation"/>.
+    /// </summary>
+    public bool GitDates { get; init; }
+
+    public Diagnostics.SourceLocation GitDatesLocation { get; init; } = Diagnostics.SourceLocation.File(FileName);
+
+    /// <summary>
+    /// site.yml <c>sitemap: {max_urls: N}</c>: the most URLs one sitemap file holds (the protocol's limit, 50,000, unless
+    /// set lower); a site with more gets a sitemap index of numbered files.
+    /// </summary>
+    public int SitemapMaxUrls { get; init; } = SitemapProtocolLimit;
+
+    public const int SitemapProtocolLimit = 50_000;
     public const string ContentFolder = "content";
     public const string TemplatesFolder = "templates";
 

@@ -13,7 +13,7 @@ public static partial class SiteConfigLoader
     private static partial Regex LanguageCode();
 
     private static readonly string[] SiteKeys =
-        ["title", "description", "base_url", "default_language", "output", "languages", "collections", "markdown", .. FeaturesConfigLoader.Keys];
+        ["title", "description", "base_url", "default_language", "output", "languages", "collections", "markdown", "git_dates", "sitemap", .. FeaturesConfigLoader.Keys];
 
     /// <param name="fieldTypes">The field types a collection may declare (<c>FieldTypes.Catalog</c> of the model).</param>
     public static SiteConfig? Load(string siteDirectory, FieldTypeCatalog fieldTypes, DiagnosticBag diagnostics)
@@ -77,6 +77,8 @@ public static partial class SiteConfigLoader
         var collections = CollectionConfigLoader.Parse(reader.Node<YamlMapping>("collections", required: true), codes, fieldTypes, diagnostics);
         var features = FeaturesConfigLoader.Parse(reader, codes, collections, diagnostics);
         var markdown = ParseMarkdown(reader.Node<YamlMapping>("markdown", required: false), diagnostics);
+        var gitDates = reader.Bool("git_dates", fallback: false);
+        var sitemapMaxUrls = ParseSitemap(reader.Node<YamlMapping>("sitemap", required: false), diagnostics);
 
         var errorsAfter = diagnostics.ErrorCount;
         if (errorsAfter > errorsBefore)
@@ -88,7 +90,31 @@ public static partial class SiteConfigLoader
         {
             Features = features,
             Markdown = markdown,
+            GitDates = gitDates,
+            GitDatesLocation = mapping["git_dates"]?.Location ?? SourceLocation.File(SiteConfig.FileName),
+            SitemapMaxUrls = sitemapMaxUrls,
         };
+    }
+
+    /// <summary><c>sitemap: {max_urls: 50000}</c>: the most URLs per sitemap file, 1 to the protocol's 50,000.</summary>
+    private static int ParseSitemap(YamlMapping? mapping, DiagnosticBag diagnostics)
+    {
+        if (mapping is null)
+        {
+            return SiteConfig.SitemapProtocolLimit;
+        }
+
+        var reader = new MappingReader(mapping, "sitemap", diagnostics);
+        reader.RejectUnknownKeys("max_urls");
+        var maxUrls = reader.Int("max_urls", SiteConfig.SitemapProtocolLimit);
+        if (maxUrls is < 1 or > SiteConfig.SitemapProtocolLimit)
+        {
+            diagnostics.Error(mapping["max_urls"]!.Location,
+                $"sitemap max_urls must be between 1 and {SiteConfig.SitemapProtocolLimit} (the sitemap protocol's limit per file), not {maxUrls}.");
+            return SiteConfig.SitemapProtocolLimit;
+        }
+
+        return maxUrls;
     }
 
     /// <summary><c>markdown: {allow_html: [sup, sub, kbd]}</c>: raw HTML tags that may pass, from a fixed safe set.</summary>

@@ -12,15 +12,22 @@ namespace Atlas.Editing;
 public sealed record TranslationStatus(
     ImmutableArray<TranslationStatus.Coverage> Collections,
     ImmutableArray<string> WithoutSources,
-    ImmutableArray<TranslationStatus.Stale> StaleTranslations)
+    ImmutableArray<TranslationStatus.Stale>? StaleTranslations)
 {
+    /// <summary>Why stale translations cannot be told (no Git dates, or untrustworthy ones); null when they can.</summary>
+    public string? StaleTranslationsUnknown { get; init; }
+
     public const string SourcesField = "sources";
 
     public sealed record Coverage(string Collection, int Entities, ImmutableSortedDictionary<string, int> Translated);
 
     public sealed record Stale(string Entity, string Language, string DefaultChanged, string TranslationChanged);
 
-    public static TranslationStatus Compute(SiteModel model, IReadOnlyDictionary<string, DateTimeOffset> lastChanged)
+    /// <summary>
+    /// The status of <paramref name="model"/>; <paramref name="datesUnknownBecause"/> (non-null when Git gave no dates or
+    /// wrong ones) leaves the stale translations unknown rather than reported as none.
+    /// </summary>
+    public static TranslationStatus Compute(SiteModel model, IReadOnlyDictionary<string, DateTimeOffset> lastChanged, string? datesUnknownBecause = null)
     {
         var config = model.Config;
         var coverage = config.Collections.Select(c =>
@@ -34,6 +41,11 @@ public sealed record TranslationStatus(
             .Where(e => e.Collection.Field(SourcesField) is not null && e.Field(SourcesField) is not ReferencesValue { Targets.Length: > 0 })
             .Select(e => e.Id.ToString())
             .ToImmutableArray();
+
+        if (datesUnknownBecause is not null)
+        {
+            return new TranslationStatus(coverage, withoutSources, null) { StaleTranslationsUnknown = datesUnknownBecause };
+        }
 
         var stale = ImmutableArray.CreateBuilder<Stale>();
         foreach (var entity in model.Entities)

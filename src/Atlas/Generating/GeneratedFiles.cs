@@ -8,7 +8,8 @@ namespace Atlas.Generating;
 /// <summary>
 /// The one table of the files a build makes besides pages and assets: data, search, feeds, sitemap and robots.txt,
 /// each generator with the dependency keys (and files) it reads, so that an incremental build makes again only those
-/// whose inputs changed. All of them also read site.yml; the page list matters only to the sitemap.
+/// whose inputs changed. All of them also read site.yml; the page list matters only to the sitemap (and the entities'
+/// Git dates, its lastmod).
 /// </summary>
 public static class GeneratedFiles
 {
@@ -23,7 +24,9 @@ public static class GeneratedFiles
         new((site, caches) => SearchIndexWriter.Indexes(site.Model, caches?.Search), _ => [SiteConfig.FileName, DependencyKeys.AllContent]), // bodies too
         new((site, _) => FeedWriter.Feeds(site.Model, language => site.Bundles[language]),
             site => [SiteConfig.FileName, DependencyKeys.AllData, .. site.Config.Languages.Select(l => SitePlanner.BundlePath(l.Code))]),
-        new((site, _) => [SitemapWriter.Sitemap(site.Config, site.Pages), SitemapWriter.Robots(site.Config)], _ => [SiteConfig.FileName, PageListKey]),
+        // The sitemap's lastmod comes from the entities' Git dates: a change to content makes it again.
+        new((site, _) => [.. SitemapWriter.Sitemaps(site.Config, site.Pages, site.Model, site.Taxonomies, site.Updated), SitemapWriter.Robots(site.Config)],
+            _ => [SiteConfig.FileName, PageListKey, DependencyKeys.AllContent]),
     ];
 
     /// <summary>Every generated file.</summary>

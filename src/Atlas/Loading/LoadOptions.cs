@@ -8,4 +8,10 @@ public sealed record LoadOptions(string SiteDirectory)
 
     /// <summary>Include entities marked <c>draft: true</c> (left out by default).</summary>
     public bool Drafts { get; init; }
+
+    /// <summary>The git program for the Git dates: a name looked up on PATH or a path (a seam for tests of a slow or missing git).</summary>
+    public string Git { get; init; } = "git";
+
+    /// <summary>How long one git command may run before it is stopped.</summary>
+    public TimeSpan GitTimeout { get; init; } = GitHistory.DefaultTimeout;
 }

@@ -25,6 +25,9 @@ public sealed record LoadedSite(
     /// <summary>When each content file last changed in Git (relative, '/'-separated; empty outside a repository).</summary>
     public IReadOnlyDictionary<string, DateTimeOffset> History { get; init; } = ImmutableDictionary<string, DateTimeOffset>.Empty;
 
+    /// <summary>The Git dates with how far they can be trusted (<see cref="History"/> is their files' dates).</summary>
+    public GitDates GitDates { get; init; } = GitDates.Off;
+
     /// <summary>A renderer of this site's pages, with its views (built as pages need them and shared between pages).</summary>
     public PageRenderer CreateRenderer(RenderLimits? limits = null)
     {

@@ -55,7 +55,9 @@ public static class SiteLoader
             : null, TaskScheduler.Default);
         // The base map's own drawing needs no content either.
         var baseMapSvgTask = baseMapTask.ContinueWith(loaded => loaded.Result?.ToSvg(), TaskScheduler.Default);
-        var historyTask = Task.Run(() => GitHistory.LastChanged(config.SiteDirectory, SiteConfig.ContentFolder));
+        var historyTask = config.GitDates
+            ? Task.Run(() => GitHistory.Read(config.SiteDirectory, SiteConfig.ContentFolder, options.Git, options.GitTimeout))
+            : Task.FromResult(GitDates.Off);
 
         var sources = Drafts.Apply(ContentLoader.Load(config, diagnostics, caches?.Files), options.Drafts, diagnostics);
         stages?.Mark("read content");
@@ -98,10 +100,17 @@ public static class SiteLoader
         }
 
         stages?.Mark("maps (the rest beside the page plan)");
-        var history = historyTask.GetAwaiter().GetResult();
+        var gitDates = historyTask.GetAwaiter().GetResult();
+        if (gitDates.Problem is { } gitProblem)
+        {
+            // Once per load, at the setting that asked for the dates: dates that are missing or wrong are never silent.
+            diagnostics.Warning(config.GitDatesLocation, "git_dates: " + gitProblem);
+        }
+
+        var history = gitDates.LastChanged;
         var updated = LastUpdated(history, model);
         stages?.Mark("dates from Git");
-        return new LoadedSite(config, bundles, templates, assets, model, taxonomies, map, pages) { Updated = updated, History = history };
+        return new LoadedSite(config, bundles, templates, assets, model, taxonomies, map, pages) { Updated = updated, History = history, GitDates = gitDates };
     }
 
     /// <summary>The map of the model and its thematic drawing; the main map's corridors are laid out beside them.</summary>

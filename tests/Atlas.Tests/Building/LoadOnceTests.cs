@@ -36,6 +36,7 @@ public sealed class LoadOnceTests
     public void The_loaded_site_keeps_the_dates_loading_read_from_Git_for_status()
     {
         using var site = TestSite.Minimal();
+        File.AppendAllText(Path.Combine(site.Directory, "site.yml"), "git_dates: true\n"); // Git dates are read only when asked for
         if (!Git(site.Directory, "init", "-q") || !Git(site.Directory, "add", "-A") ||
             !Git(site.Directory, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q", "-m", "content"))
         {
