@@ -40,18 +40,26 @@ public static class LabelPlacer
     {
         var placed = new List<PlacedLabel>();
         var boxes = new List<MapBox>(taken ?? []);
+        // The same shapes in a grid, for the many "is this candidate free?" questions (thousands on a large site's map).
+        var occupied = new OverlapGrid(Math.Max(frame.Width, frame.Height) / 64);
+        boxes.ForEach(occupied.Add);
+        foreach (var marker in markers)
+        {
+            occupied.Add(marker);
+        }
+
         var ordered = labels.Select((label, index) => (label, index))
             .OrderBy(l => l.label.Required ? 0 : 1).ThenBy(l => l.label.Priority).ThenBy(l => l.index).Select(l => l.label);
         foreach (var label in ordered)
         {
             var candidates = Candidates(label);
-            var free = FirstFree(candidates, frame, boxes, markers);
+            var free = FirstFree(candidates, frame, occupied);
             if (free is null && label.Required)
             {
                 // Wider rings before giving in: a required label may sit a little further from its point.
                 for (var ring = 1; ring <= 3 && free is null; ring++)
                 {
-                    free = FirstFree(Candidates(label, 1 + ring * 0.6), frame, boxes, markers);
+                    free = FirstFree(Candidates(label, 1 + ring * 0.6), frame, occupied);
                 }
 
                 free ??= candidates.Where(c => c.Box.Inside(frame)).DefaultIfEmpty(candidates[0])
@@ -62,6 +70,7 @@ public static class LabelPlacer
             {
                 placed.Add(free);
                 boxes.Add(free.Box);
+                occupied.Add(free.Box);
             }
         }
 
@@ -69,44 +78,17 @@ public static class LabelPlacer
     }
 
     /// <summary>The first candidate inside the frame that overlaps no placed label and no marker; null if none is free.</summary>
-    /// <remarks>Plain loops: every page's locator map places its labels, so this runs thousands of times a build.</remarks>
-    private static PlacedLabel? FirstFree(PlacedLabel[] candidates, MapBox frame, List<MapBox> boxes, IReadOnlyList<MapCircle> markers)
+    private static PlacedLabel? FirstFree(PlacedLabel[] candidates, MapBox frame, OverlapGrid occupied)
     {
         foreach (var candidate in candidates)
         {
-            if (Fits(candidate.Box, frame, boxes, markers))
+            if (candidate.Box.Inside(frame) && !occupied.Overlaps(candidate.Box))
             {
                 return candidate;
             }
         }
 
         return null;
-    }
-
-    private static bool Fits(MapBox box, MapBox frame, List<MapBox> boxes, IReadOnlyList<MapCircle> markers)
-    {
-        if (!box.Inside(frame))
-        {
-            return false;
-        }
-
-        foreach (var taken in boxes)
-        {
-            if (taken.Overlaps(box))
-            {
-                return false;
-            }
-        }
-
-        for (var i = 0; i < markers.Count; i++)
-        {
-            if (box.Overlaps(markers[i]))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     /// <summary>The text's estimated width: CJK and full-width characters 1 em, spaces 0.3 em, anything else 0.55 em.</summary>

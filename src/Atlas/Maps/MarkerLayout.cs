@@ -59,15 +59,23 @@ public static class MarkerLayout
     public static ImmutableArray<PlacedMarker> Place(IReadOnlyList<MarkerRequest> markers, double hitRadius,
         IReadOnlyList<MapBox>? obstacles = null, IReadOnlyList<MapCircle>? taken = null)
     {
-        var circles = new List<MapCircle>(taken ?? []);
-        var boxes = obstacles ?? [];
+        // Everything a hit circle may not overlap: the circles placed so far and the obstacles.
+        var occupied = new OverlapGrid(2 * hitRadius);
+        foreach (var circle in taken ?? [])
+        {
+            occupied.Add(circle);
+        }
+
+        foreach (var box in obstacles ?? [])
+        {
+            occupied.Add(box);
+        }
+
         var placed = ImmutableArray.CreateBuilder<PlacedMarker>(markers.Count);
         foreach (var marker in markers)
         {
-            var spot = Candidates(marker.X, marker.Y, hitRadius)
-                .First(c => circles.All(other => !other.Overlaps(new MapCircle(c.X, c.Y, hitRadius))) &&
-                            boxes.All(box => !box.Overlaps(new MapCircle(c.X, c.Y, hitRadius))));
-            circles.Add(new MapCircle(spot.X, spot.Y, hitRadius));
+            var spot = Candidates(marker.X, marker.Y, hitRadius).First(c => !occupied.Overlaps(new MapCircle(c.X, c.Y, hitRadius)));
+            occupied.Add(new MapCircle(spot.X, spot.Y, hitRadius));
             placed.Add(new PlacedMarker(marker.Id, marker.X, marker.Y, spot.X, spot.Y));
         }
 
