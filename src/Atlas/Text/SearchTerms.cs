@@ -118,6 +118,27 @@ public static class SearchTerms
     public static string? WithoutAdministrativeSuffix(string key) =>
         key.Length >= 3 && AdministrativeSuffixes.Contains(key[^1]) && IsHan(key[^2]) ? key[..^1] : null;
 
+    /// <summary>English administrative units that follow a place's name ("Yongchuan District", "Sichuan Province").</summary>
+    private static readonly string[] AdministrativeWords = ["district", "county", "city", "province", "municipality", "prefecture"];
+
+    /// <summary>
+    /// A Latin-script name's head: before its first comma, without a trailing administrative word, as a name key
+    /// ("Yongchuan District, Chongqing" → "yongchuan"), or null when that leaves the name's key as it was or nothing.
+    /// </summary>
+    public static string? Head(string name)
+    {
+        var comma = name.IndexOfAny([',', '，']);
+        var head = comma > 0 ? name[..comma] : name;
+        var words = head.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        if (words.Count > 1 && AdministrativeWords.Contains(Fold(words[^1])))
+        {
+            words.RemoveAt(words.Count - 1);
+        }
+
+        var key = NameKey(string.Join(' ', words));
+        return key.Length > 0 && key != NameKey(name) && !key.Any(IsHan) ? key : null;
+    }
+
     /// <summary>
     /// Pinyin terms of a Chinese name: each run of two and of three syllables run together, and the whole name's,
     /// so that "gaozhu", "yibin" or "wandakai" find 川渝高竹新区, 宜宾市 and 万达开…; readings from <see cref="Pinyin"/>
