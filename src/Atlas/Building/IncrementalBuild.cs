@@ -140,10 +140,12 @@ internal static class IncrementalBuild
             writer.Write(path, content);
         }
 
-        // A skipped generator's files are as they were. Which files a generator makes depends only on site.yml, and a
-        // change to it regenerates everything: so when anything was skipped, the previous list of files still holds.
+        // A skipped generator's files are as they were: its previous files are kept, those of the generators that ran
+        // are what they wrote now (the search index's set of files changes with the content).
+        bool Unchanged(IEnumerable<string> inputs) => !inputs.Any(key => key == GeneratedFiles.PageListKey ? pagesChanged : changed.Contains(key));
         var otherPaths = others.Select(o => o.Path)
-            .Concat(skipped == 0 ? [] : previous.OtherFiles.Where(f => !f.StartsWith(AssetSet.PublishedFolder, StringComparison.Ordinal)))
+            .Concat(skipped == 0 ? [] : previous.OtherFiles.Where(f => !f.StartsWith(AssetSet.PublishedFolder, StringComparison.Ordinal)
+                && GeneratedFiles.OwnedBySkipped(site, f, inputs => !Unchanged(inputs))))
             .Distinct(StringComparer.Ordinal)
             .ToList();
         run.Stages.Mark(skipped == 0 ? "assets, data, search, feeds, sitemap" : "assets and the generated files whose inputs changed");

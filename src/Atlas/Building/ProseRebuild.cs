@@ -43,6 +43,7 @@ internal static class ProseRebuild
         // Staged and published like an incremental build's files: a rebuild that gives up (a template failing on the
         // new prose, a full disk) leaves the output as it was for the incremental build that follows.
         var writer = new InPlaceWriter(output, run.Options.OutputFiles, staged: true);
+        var otherFiles = state.OtherFiles;
         var renderer = previous.Renderer.WithReplaced(patched.Model, replaced.Select(e => e.Id).ToHashSet());
         run.Stages.Mark("renderer");
         var slowest = new SlowestPages();
@@ -56,10 +57,20 @@ internal static class ProseRebuild
 
                 run.Stages.Mark("render and write affected pages");
                 run.Options.PagesWritten?.Invoke(writer.TakeChanged());
-                foreach (var file in GeneratedFiles.Generate(patched, inputs => inputs.Any(changed.Contains), caches))
+                var generated = GeneratedFiles.Generate(patched, inputs => inputs.Any(changed.Contains), caches).ToList();
+                foreach (var file in generated)
                 {
                     writer.Write(file.Path, file.Content);
                 }
+
+                // The search index's files follow the content: what it no longer has goes.
+                var written = generated.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+                foreach (var stale in state.OtherFiles.Where(f => GeneratedFiles.IsSearchFile(f) && !written.Contains(f)))
+                {
+                    writer.Delete(stale);
+                }
+
+                otherFiles = state.OtherFiles.Where(f => !GeneratedFiles.IsSearchFile(f)).Concat(written.Where(GeneratedFiles.IsSearchFile)).ToImmutableSortedSet(StringComparer.Ordinal);
 
                 return writer.Failed || !writer.Publish() ? null : pagesDone;
             }, out var rendered))
@@ -68,13 +79,16 @@ internal static class ProseRebuild
         }
 
         run.Stages.Mark("generated files that show prose");
-        var next = new SiteState(SiteState.CurrentVersion, signatures, state.Pages.SetItems(rendered), state.OtherFiles);
+        var next = new SiteState(SiteState.CurrentVersion, signatures, state.Pages.SetItems(rendered), otherFiles);
         if (run.Options.SaveState)
         {
             next.Save(output);
         }
 
-        var snapshot = new BuildSnapshot(patched, next, output, renderer, () => graph.With(state.Pages, rendered, [], null));
+        // The graph carries over while the generated files are the same ones (the search index's may change with prose);
+        // otherwise the next snapshot makes it on first use, as after an incremental build.
+        var sameFiles = otherFiles.SetEquals(state.OtherFiles);
+        var snapshot = new BuildSnapshot(patched, next, output, renderer, sameFiles ? () => graph.With(state.Pages, rendered, [], null) : null);
         return run.Succeeded(snapshot, writer.Written, slowest) with { PagesRendered = rendered.Count };
     }
 

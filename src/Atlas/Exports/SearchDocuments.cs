@@ -5,7 +5,7 @@ using Atlas.Model;
 namespace Atlas.Exports;
 
 /// <summary>
-/// Entities' search index entries as made by an earlier build in the same process (kept in SiteCaches): after an edit to one entity, the index of 10,000 is put together again from 9,999 kept entries and
+/// Entities' search documents (the parts that depend on the entity alone: names, summary, text, terms) as made by an earlier build in the same process (kept in SiteCaches): after an edit to one entity, the index of 10,000 is put together again from 9,999 kept entries and
 /// one new one. An entry is kept per entity object (a changed entity is a new object) and per set of its prose.
 /// Whoever owns it drops it when site.yml changes (collection titles, languages). Thread-safe.
 /// </summary>
@@ -15,7 +15,7 @@ public sealed class SearchDocuments
 
     public void Clear() => _entries = new ConditionalWeakTable<Entity, Entry>();
 
-    internal byte[][] Get(Entity entity, ImmutableSortedDictionary<string, EntityText> texts, Func<byte[][]> make)
+    internal SearchIndexWriter.SearchDocument[] Get(Entity entity, ImmutableSortedDictionary<string, EntityText> texts, Func<SearchIndexWriter.SearchDocument[]> make)
     {
         if (_entries.TryGetValue(entity, out var entry) && ReferenceEquals(entry.Texts, texts))
         {
@@ -27,5 +27,5 @@ public sealed class SearchDocuments
         return documents;
     }
 
-    private sealed record Entry(ImmutableSortedDictionary<string, EntityText> Texts, byte[][] Documents);
+    private sealed record Entry(ImmutableSortedDictionary<string, EntityText> Texts, SearchIndexWriter.SearchDocument[] Documents);
 }

@@ -16,18 +16,32 @@ public static class GeneratedFiles
     /// <summary>Stands for the set of pages (not a signature: an incremental build compares the planned pages itself).</summary>
     public const string PageListKey = "pages:*";
 
-    private sealed record Generator(Func<LoadedSite, SiteCaches?, IEnumerable<GeneratedFile>> Make, Func<LoadedSite, IEnumerable<string>> Inputs);
+    /// <param name="Owns">Whether a path is one of its files: the search index's files depend on the content (its shards,
+    /// blocks and texts), so an incremental build that skips a generator keeps exactly that generator's previous files.</param>
+    private sealed record Generator(Func<LoadedSite, SiteCaches?, IEnumerable<GeneratedFile>> Make, Func<LoadedSite, IEnumerable<string>> Inputs, Func<string, bool> Owns);
 
     private static readonly Generator[] Generators =
     [
-        new((site, _) => DataExporter.Export(site.Model), _ => [SiteConfig.FileName, DependencyKeys.AllData]),
-        new((site, caches) => SearchIndexWriter.Indexes(site.Model, caches?.Search), _ => [SiteConfig.FileName, DependencyKeys.AllContent]), // bodies too
+        new((site, _) => DataExporter.Export(site.Model), _ => [SiteConfig.FileName, DependencyKeys.AllData], path => path.StartsWith("data/", StringComparison.Ordinal)),
+        new((site, caches) => SearchIndexWriter.Indexes(site.Model, caches?.Search), _ => [SiteConfig.FileName, DependencyKeys.AllContent], // bodies too
+            IsSearchFile),
         new((site, _) => FeedWriter.Feeds(site.Model, language => site.Bundles[language]),
-            site => [SiteConfig.FileName, DependencyKeys.AllData, .. site.Config.Languages.Select(l => SitePlanner.BundlePath(l.Code))]),
-        // The sitemap's lastmod comes from the entities' Git dates: a change to content makes it again.
+            site => [SiteConfig.FileName, DependencyKeys.AllData, .. site.Config.Languages.Select(l => SitePlanner.BundlePath(l.Code))],
+            path => path.EndsWith("/feed.xml", StringComparison.Ordinal)),
+        // The sitemap's lastmod comes from the entities' Git dates: a change to content makes it again. Past
+        // sitemap.max_urls it is an index of numbered files (sitemap-1.xml, …), all of them this generator's.
         new((site, _) => [.. SitemapWriter.Sitemaps(site.Config, site.Pages, site.Model, site.Taxonomies, site.Updated), SitemapWriter.Robots(site.Config)],
-            _ => [SiteConfig.FileName, PageListKey, DependencyKeys.AllContent]),
+            _ => [SiteConfig.FileName, PageListKey, DependencyKeys.AllContent],
+            path => path is "sitemap.xml" or "robots.txt" ||
+                    path.StartsWith("sitemap-", StringComparison.Ordinal) && path.EndsWith(".xml", StringComparison.Ordinal)),
     ];
+
+    /// <summary>Whether a generated file is part of the search index (its set of files changes with the content).</summary>
+    public static bool IsSearchFile(string path) => path.StartsWith(SearchIndexWriter.Folder, StringComparison.Ordinal);
+
+    /// <summary>Whether <paramref name="path"/>, a generated file of the previous build, belongs to a generator that <paramref name="regenerate"/> skips.</summary>
+    public static bool OwnedBySkipped(LoadedSite site, string path, Func<IEnumerable<string>, bool> regenerate) =>
+        Generators.Any(g => g.Owns(path) && !regenerate(g.Inputs(site)));
 
     /// <summary>Every generated file.</summary>
     public static IEnumerable<GeneratedFile> All(LoadedSite site, SiteCaches? caches) => Generate(site, _ => true, caches);

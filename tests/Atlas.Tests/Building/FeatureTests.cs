@@ -174,20 +174,6 @@ public sealed class FeatureTests(ShippedSiteTests.Build build)
         Assert.Contains("Gaozhu", columns[1].TextContent);
     }
 
-    [Theory]
-    [InlineData("zh", "高竹")]
-    [InlineData("en", "Gaozhu")]
-    [InlineData("en", "高竹")]
-    public void The_search_index_finds_gaozhu_by_its_names(string language, string query)
-    {
-        using var index = JsonDocument.Parse(Read($"{language}/search.json"));
-        var hits = index.RootElement.GetProperty("docs").EnumerateArray()
-            .Where(d => (d.GetProperty("t").GetString() + " " + d.GetProperty("a").GetString()).Contains(query, StringComparison.OrdinalIgnoreCase))
-            .Select(d => d.GetProperty("u").GetString())
-            .ToList();
-        Assert.Contains($"{language}/parks/gaozhu-new-area/", hits);
-    }
-
     [Fact]
     public void Data_files_parse_and_their_ids_match_the_pages()
     {
