@@ -10,7 +10,8 @@ public sealed class NoScriptTests(AtlasSite site) : IClassFixture<AtlasSite>
 {
     /// <summary>
     /// What a reader without JavaScript would miss on this page: no visible h1, hidden text in main, links that cannot
-    /// be seen. The layer switches, map zoom buttons and list filters are JavaScript-only controls, hidden until the script shows them.
+    /// be seen. The layer switches, map zoom buttons, list filters and the search page's key hints and collection filter
+/// are JavaScript-only controls, hidden until the script shows them.
     /// A function of the page's window (this page's when null), so the sweep can run it on a framed page.
     /// </summary>
     private const string MissingScript = """
@@ -23,7 +24,7 @@ public sealed class NoScriptTests(AtlasSite site) : IClassFixture<AtlasSite>
           const h1 = main.querySelector("h1");
           if (!h1 || !h1.checkVisibility() || !h1.innerText.trim()) problems.push("no visible h1");
           if (main.innerText.trim().length < 20) problems.push("main shows almost no text");
-          const jsOnly = el => el.closest("[data-filters], [data-map-layers], [data-map-zoom]");
+          const jsOnly = el => el.closest("[data-filters], [data-map-layers], [data-map-zoom], [data-search-keys], [data-search-filter]");
           // A map feature's name shown when the feature has the keyboard focus (its link's title and the list below name it too).
           const onFocus = el => el.closest(".focus-name");
           const invisible = el => !el.checkVisibility({ opacityProperty: true, visibilityProperty: true });

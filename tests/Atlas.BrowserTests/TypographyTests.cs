@@ -74,7 +74,7 @@ public sealed partial class TypographyTests(AtlasSite site) : IClassFixture<Atla
     {
         var (context, page) = await site.OpenAsync(MobileTests.Phone());
         await using var _ = context;
-        await page.GotoAsync(site.Url("zh/parks/gaozhu-new-area/"));
+        await page.GotoAsync(site.Url("zh/parks/identifier-top-node/"));
 
         // Each label's lines: the distinct tops of its characters' boxes, against the cell's line height.
         var labels = await page.EvaluateAsync<JsonElement>("""
@@ -86,7 +86,7 @@ public sealed partial class TypographyTests(AtlasSite site) : IClassFixture<Atla
             })
             """);
         var cells = labels.EnumerateArray().Select(l => (Text: l.GetProperty("text").GetString()!, Lines: l.GetProperty("lines").GetInt32())).ToList();
-        Assert.Contains(cells, c => c.Text == "主导产业");
+        Assert.Contains(cells, c => c.Text == "接入二级节点");
         foreach (var (text, lines) in cells.Where(c => c.Text.Length <= 6))
         {
             Assert.True(lines == 1, $"'{text}' takes {lines} lines at 375 px");

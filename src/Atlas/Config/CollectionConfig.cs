@@ -6,6 +6,8 @@ namespace Atlas.Config;
 /// <summary>
 /// A collection declared in site.yml: where its files are, how it renders, and the fields it holds. <see cref="InMenu"/>:
 /// whether the site's navigation names it (every collection is still listed on the home page and linked from its entities).
+/// <see cref="InSearch"/>: whether its entities are in the search index (a glossary of wording is reference for
+/// editors and readers, not a result that should come before the thing a term names).
 /// </summary>
 public sealed record CollectionConfig(
     string Name,
@@ -20,6 +22,8 @@ public sealed record CollectionConfig(
     ImmutableArray<FieldDefinition> Fields,
     SourceLocation Location)
 {
+    public bool InSearch { get; init; } = true;
+
     /// <summary>Every collection has a name and a summary in each language: pages need a title and a description.</summary>
     public static readonly ImmutableArray<string> BuiltInFields = ["name", "summary"];
 

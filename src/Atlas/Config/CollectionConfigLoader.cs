@@ -8,7 +8,7 @@ namespace Atlas.Config;
 internal static class CollectionConfigLoader
 {
     private static readonly string[] CollectionKeys =
-        ["title", "folder", "order", "menu", "templates", "fallback", "sort", "fields"];
+        ["title", "folder", "order", "menu", "search", "templates", "fallback", "sort", "fields"];
 
     public static ImmutableArray<CollectionConfig> Parse(
         YamlMapping? mapping, ImmutableArray<string> languages, FieldTypeCatalog fieldTypes, DiagnosticBag diagnostics)
@@ -49,6 +49,7 @@ internal static class CollectionConfigLoader
             var order = reader.Int("order", index);
             var fallback = reader.Bool("fallback", false);
             var inMenu = reader.Bool("menu", true);
+            var inSearch = reader.Bool("search", true);
 
             var entityTemplate = "entity.html";
             var indexTemplate = "collection.html";
@@ -67,7 +68,7 @@ internal static class CollectionConfigLoader
                 : CollectionSort.ByName;
 
             collections.Add(new CollectionConfig(name, folder, title, order, entityTemplate, indexTemplate, fallback, inMenu, sort,
-                fields, key.Location));
+                fields, key.Location) { InSearch = inSearch });
         }
 
         var result = collections.ToImmutable();

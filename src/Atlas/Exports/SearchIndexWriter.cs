@@ -67,6 +67,11 @@ public static class SearchIndexWriter
             {
                 var entity = model.Entities[e];
                 var collection = collectionNames.IndexOf(entity.Collection.Name); // by name: an entity kept from an earlier build holds an earlier config
+                if (collection < 0 || !collections[collection].InSearch)
+                {
+                    continue;
+                }
+
                 docs.Add(own[e][l] with
                 {
                     Collection = collection,

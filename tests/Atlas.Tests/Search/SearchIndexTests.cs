@@ -27,6 +27,18 @@ public sealed class SearchIndexTests(ShippedSiteTests.Build build)
     public void Whole_names_are_keys_without_their_unit_and_in_pinyin(string language, string key, string url) =>
         Assert.Contains(url, new BuiltSearchIndex(build.OutputDirectory, language).Find(key, "n"));
 
+    /// <summary>site.yml says search: false for the glossary: its terms are wording, not results (绿然 finds the company).</summary>
+    [Theory]
+    [InlineData("zh")]
+    [InlineData("en")]
+    public void A_collection_kept_out_of_search_has_no_entity_in_the_index(string language)
+    {
+        var urls = new BuiltSearchIndex(build.OutputDirectory, language).Urls();
+        Assert.Contains(urls, u => u.StartsWith($"{language}/organisations/", StringComparison.Ordinal));
+        Assert.True(Directory.Exists(Path.Combine(build.OutputDirectory, language, "glossary", "luran")), "the glossary's pages are still built");
+        Assert.DoesNotContain(urls, u => u.StartsWith($"{language}/glossary/", StringComparison.Ordinal) && u != $"{language}/glossary/");
+    }
+
     [Fact]
     public void The_last_word_of_every_long_english_body_is_indexed()
     {
