@@ -145,7 +145,7 @@ Gaozhu body ([](ref:sources/daily); [](ref:sources/monthly)).
         site.BuildOk();
         var zh = site.Read("zh/parks/gaozhu/index.html");
         Assert.Contains("<ul class=\"gaps\"><li>报道未给出新区的面积。</li></ul>", zh);
-        Assert.Contains("<aside class=\"background\"><p class=\"background-label\">一般背景（非引用报道内容）</p>", zh);
+        Assert.Contains("<aside class=\"background\" aria-label=\"一般背景（非引用报道内容）\"><p class=\"background-label\">一般背景（非引用报道内容）</p>", zh);
         Assert.Contains("<p>高竹新区地处川渝交界。</p>", zh);
         Assert.Contains("The reports do not give the area.", site.Read("en/parks/gaozhu/index.html"));
         Assert.DoesNotContain("<aside", site.Read("en/parks/gaozhu/index.html"));

@@ -66,7 +66,8 @@ public static class BackgroundBlock
             }
 
             renderer.EnsureLine();
-            renderer.Write("<aside").WriteAttributes(obj).Write('>');
+            // Named by its label: a landmark needs a name, and the side-by-side page holds one per language.
+            renderer.Write("<aside").WriteAttributes(obj).Write(" aria-label=\"").Write(WebUtility.HtmlEncode(label)).Write("\">");
             renderer.Write("<p class=\"background-label\">").Write(WebUtility.HtmlEncode(label)).WriteLine("</p>");
             renderer.WriteChildren(obj);
             renderer.WriteLine("</aside>");
