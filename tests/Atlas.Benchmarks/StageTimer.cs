@@ -48,6 +48,16 @@ public static class StageTimer
                 });
             }
 
+            if (map is not null)
+            {
+                // The main map's layout is language-dependent (label widths) and computed once per language by the
+                // first page that draws the map; timed here on its own, since inside RenderAll it hides in one page.
+                foreach (var language in config.Languages)
+                {
+                    Time($"MapLayout ({language.Code})", () => new MapLayout(model, map, language.Code));
+                }
+            }
+
             var taxonomies = Time("Taxonomies", () => new Taxonomies(model));
             var pages = Time("SitePlanner.Plan", () => SitePlanner.Plan(model, taxonomies, path => templates.Get(path) is not null));
             var (views, renderer) = Time("ViewFactory + SiteViews + ChartData", () =>

@@ -39,10 +39,14 @@ public static class LabelPlacer
         IReadOnlyList<MapBox>? taken = null)
     {
         var placed = new List<PlacedLabel>();
-        var boxes = new List<MapBox>(taken ?? []);
-        // The same shapes in a grid, for the many "is this candidate free?" questions (thousands on a large site's map).
+        // Every label box and marker so far in a grid, for the many "is this candidate free?" questions (thousands on
+        // a large site's map).
         var occupied = new OverlapGrid(Math.Max(frame.Width, frame.Height) / 64);
-        boxes.ForEach(occupied.Add);
+        foreach (var box in taken ?? [])
+        {
+            occupied.Add(box);
+        }
+
         foreach (var marker in markers)
         {
             occupied.Add(marker);
@@ -63,18 +67,24 @@ public static class LabelPlacer
                 }
 
                 free ??= candidates.Where(c => c.Box.Inside(frame)).DefaultIfEmpty(candidates[0])
-                    .OrderBy(c => boxes.Count(b => b.Overlaps(c.Box)) * 10 + markers.Count(m => c.Box.Overlaps(m))).First();
+                    .OrderBy(c => Crowding(occupied, c.Box)).First();
             }
 
             if (free is not null)
             {
                 placed.Add(free);
-                boxes.Add(free.Box);
                 occupied.Add(free.Box);
             }
         }
 
         return [.. placed];
+    }
+
+    /// <summary>How crowded a spot is for a label that must go somewhere: labels it covers count ten times a marker.</summary>
+    private static int Crowding(OverlapGrid occupied, MapBox box)
+    {
+        var (boxes, circles) = occupied.Crowding(box);
+        return boxes * 10 + circles;
     }
 
     /// <summary>The first candidate inside the frame that overlaps no placed label and no marker; null if none is free.</summary>

@@ -44,6 +44,10 @@ public sealed class MapLayout
     /// <summary>More markers of one layer than this at exactly one place are drawn as one marker with their count.</summary>
     public const int GroupAbove = 4;
 
+    /// <summary>How far (CSS px at the first view) a marker other than the always-labelled places may be moved off its
+    /// place to find room; further, and it would be read as somewhere else.</summary>
+    public const double MaxDisplacementPx = 60;
+
     /// <summary>How near (CSS px at the first view) a city must lie to a corridor's straight segment for the corridor
     /// to be drawn through it, sharing the stretch with the corridors that stop there rather than running beside them.</summary>
     private const double SnapPx = 20;
@@ -81,15 +85,16 @@ public sealed class MapLayout
         var majorLabels = LabelPlacer.Place([.. major.Zip(majorMarkers, (r, m) => Label(r) with { X = m.X, Y = m.Y })],
             [.. majorHits, .. rest.Select(r => new MapCircle(r.X, r.Y, HitRadius * 0.6))], mapFrame);
 
-        // 2. Every other marker, moved off the labels and markers already placed.
+        // 2. Every other marker, moved off the labels and markers already placed, but not far: one that finds no room
+        //    near its place is left out of the drawing (the list under the map still names it).
         var restMarkers = MarkerLayout.Place([.. rest.Select(r => new MarkerRequest(r.Key, r.X, r.Y))], HitRadius,
-            [.. majorLabels.Select(l => l.Box)], majorHits);
+            [.. majorLabels.Select(l => l.Box)], majorHits, maxDistance: MaxDisplacementPx / PixelsPerUnit);
 
         // 3. The other labels where they fit.
         var allHits = majorHits.Concat(restMarkers.Select(m => m.Hit(HitRadius))).ToList();
         var placedMarkers = majorMarkers.Concat(restMarkers).ToDictionary(m => m.Id, StringComparer.Ordinal);
         var restLabels = LabelPlacer.Place(
-            [.. rest.Where(r => r.Entities.Length == 1 && r.Labelled).Select(r => Label(r) with
+            [.. rest.Where(r => r.Entities.Length == 1 && r.Labelled && placedMarkers.ContainsKey(r.Key)).Select(r => Label(r) with
             {
                 X = placedMarkers[r.Key].X, Y = placedMarkers[r.Key].Y,
                 Priority = r.Importance,
@@ -97,7 +102,9 @@ public sealed class MapLayout
             allHits, mapFrame, [.. majorLabels.Select(l => l.Box)]);
         Labels = [.. majorLabels, .. restLabels];
 
-        var markers = requests.Select(r => new MapMarker(r.Collection, r.Key, r.Target, r.Entities, placedMarkers[r.Key],
+        Omitted = [.. rest.Where(r => !placedMarkers.ContainsKey(r.Key)).SelectMany(r => r.Entities)
+            .Select(e => e.Id).Distinct()];
+        var markers = requests.Where(r => placedMarkers.ContainsKey(r.Key)).Select(r => new MapMarker(r.Collection, r.Key, r.Target, r.Entities, placedMarkers[r.Key],
             r.RadiusPx / PixelsPerUnit, r.Importance, r.Approximate, r.LabelText(language))).ToList();
         Markers = [.. markers.Select(m => m.Placed.Displaced ? WithLeader(m, markers) : m)];
     }
@@ -140,6 +147,9 @@ public sealed class MapLayout
     public ImmutableArray<MapMarker> Markers { get; }
 
     public ImmutableArray<PlacedLabel> Labels { get; }
+
+    /// <summary>The entities whose marker found no room near its place and is not drawn (a crowded map).</summary>
+    public ImmutableArray<EntityId> Omitted { get; }
 
     /// <summary>
     /// Every corridor with a line, laid out side by side. Slots follow the kind's place in its enum, then the slug, so

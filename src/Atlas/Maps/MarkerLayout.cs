@@ -46,7 +46,9 @@ public sealed record PlacedMarker(string Id, double AnchorX, double AnchorY, dou
 /// Places markers so that no two hit areas overlap: each marker, in the order given, stays on its place if its hit
 /// circle is free there, or else moves to the nearest free spot on rings around its place (a leader line then points
 /// back). So a click on any marker's centre lands on that marker, and displaced markers stay near their places.
-/// Pure and deterministic.
+/// With a <c>maxDistance</c>, a marker that finds no free spot that near its place is left out (a crowded map drops
+/// the least important markers, as a printed atlas generalises at a small scale, instead of scattering them far
+/// from their places); the search is then bounded, whatever the number of markers. Pure and deterministic.
 /// </summary>
 public static class MarkerLayout
 {
@@ -56,8 +58,10 @@ public static class MarkerLayout
     /// <param name="hitRadius">The hit circle's radius, in map units; hit circles of placed markers are disjoint.</param>
     /// <param name="obstacles">Boxes no hit circle may overlap (labels placed before the markers).</param>
     /// <param name="taken">Hit circles already placed (markers laid out earlier) that none may overlap.</param>
+    /// <param name="maxDistance">How far from its place a marker may be moved, in map units; without it, as far as it takes.</param>
+    /// <returns>The markers placed, in the order given; those that found no room within <paramref name="maxDistance"/> are missing.</returns>
     public static ImmutableArray<PlacedMarker> Place(IReadOnlyList<MarkerRequest> markers, double hitRadius,
-        IReadOnlyList<MapBox>? obstacles = null, IReadOnlyList<MapCircle>? taken = null)
+        IReadOnlyList<MapBox>? obstacles = null, IReadOnlyList<MapCircle>? taken = null, double? maxDistance = null)
     {
         // Everything a hit circle may not overlap: the circles placed so far and the obstacles.
         var occupied = new OverlapGrid(2 * hitRadius);
@@ -74,21 +78,34 @@ public static class MarkerLayout
         var placed = ImmutableArray.CreateBuilder<PlacedMarker>(markers.Count);
         foreach (var marker in markers)
         {
-            var spot = Candidates(marker.X, marker.Y, hitRadius).First(c => !occupied.Overlaps(new MapCircle(c.X, c.Y, hitRadius)));
-            occupied.Add(new MapCircle(spot.X, spot.Y, hitRadius));
-            placed.Add(new PlacedMarker(marker.Id, marker.X, marker.Y, spot.X, spot.Y));
+            foreach (var (x, y) in Candidates(marker.X, marker.Y, hitRadius, maxDistance))
+            {
+                var hit = new MapCircle(x, y, hitRadius);
+                if (!occupied.Overlaps(hit))
+                {
+                    occupied.Add(hit);
+                    placed.Add(new PlacedMarker(marker.Id, marker.X, marker.Y, x, y));
+                    break;
+                }
+            }
         }
 
-        return placed.MoveToImmutable();
+        return placed.ToImmutable();
     }
 
-    /// <summary>The place itself, then rings a third of a hit radius apart, without end (a free spot always exists further out).</summary>
-    private static IEnumerable<(double X, double Y)> Candidates(double x, double y, double hitRadius)
+    /// <summary>The place itself, then rings a third of a hit radius apart, out to <paramref name="maxDistance"/> or
+    /// without end (a free spot always exists further out).</summary>
+    private static IEnumerable<(double X, double Y)> Candidates(double x, double y, double hitRadius, double? maxDistance)
     {
         yield return (x, y);
         for (var ring = 1; ; ring++)
         {
             var radius = hitRadius * (1.4 + ring * 0.35);
+            if (radius > maxDistance)
+            {
+                yield break;
+            }
+
             var directions = Directions * Math.Max(1, ring / 4);
             for (var d = 0; d < directions; d++)
             {

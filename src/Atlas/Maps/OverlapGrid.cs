@@ -5,7 +5,8 @@ namespace Atlas.Maps;
 /// while markers and labels are placed: each shape is filed in every cell its bounds touch, and a query looks only at
 /// the shapes in the cells its own bounds touch. Two shapes that overlap have overlapping bounds, so they share a
 /// cell: the answer is exactly that of a test against every shape, at a cost that depends on what lies near, not on
-/// how many there are (a main map with thousands of markers).
+/// how many there are (a main map with thousands of markers). The queries loop rather than call a lambda: they are
+/// asked hundreds of thousands of times on a crowded map, and a closure per question is garbage per question.
 /// </summary>
 public sealed class OverlapGrid
 {
@@ -28,10 +29,26 @@ public sealed class OverlapGrid
         {
             for (var y = y0; y <= y1; y++)
             {
-                if (_circles.TryGetValue((x, y), out var circles) && circles.Exists(c => c.Overlaps(circle)) ||
-                    _boxes.TryGetValue((x, y), out var boxes) && boxes.Exists(b => b.Overlaps(circle)))
+                if (_circles.TryGetValue((x, y), out var circles))
                 {
-                    return true;
+                    foreach (var other in circles)
+                    {
+                        if (other.Overlaps(circle))
+                        {
+                            return true;
+                        }
+                    }
+                }
+
+                if (_boxes.TryGetValue((x, y), out var boxes))
+                {
+                    foreach (var other in boxes)
+                    {
+                        if (other.Overlaps(circle))
+                        {
+                            return true;
+                        }
+                    }
                 }
             }
         }
@@ -47,16 +64,74 @@ public sealed class OverlapGrid
         {
             for (var y = y0; y <= y1; y++)
             {
-                if (_boxes.TryGetValue((x, y), out var boxes) && boxes.Exists(b => b.Overlaps(box)) ||
-                    _circles.TryGetValue((x, y), out var circles) && circles.Exists(box.Overlaps))
+                if (_boxes.TryGetValue((x, y), out var boxes))
                 {
-                    return true;
+                    foreach (var other in boxes)
+                    {
+                        if (other.Overlaps(box))
+                        {
+                            return true;
+                        }
+                    }
+                }
+
+                if (_circles.TryGetValue((x, y), out var circles))
+                {
+                    foreach (var other in circles)
+                    {
+                        if (box.Overlaps(other))
+                        {
+                            return true;
+                        }
+                    }
                 }
             }
         }
 
         return false;
     }
+
+    /// <summary>How many filed boxes and circles overlap <paramref name="box"/>, each counted once (in the first of the
+    /// query's cells that it was filed in).</summary>
+    public (int Boxes, int Circles) Crowding(MapBox box)
+    {
+        var (x0, y0, x1, y1) = Cells(box);
+        int boxCount = 0, circleCount = 0;
+        for (var x = x0; x <= x1; x++)
+        {
+            for (var y = y0; y <= y1; y++)
+            {
+                if (_boxes.TryGetValue((x, y), out var boxes))
+                {
+                    foreach (var other in boxes)
+                    {
+                        if (FirstShared(Cells(other), x, y, x0, y0) && other.Overlaps(box))
+                        {
+                            boxCount++;
+                        }
+                    }
+                }
+
+                if (_circles.TryGetValue((x, y), out var circles))
+                {
+                    foreach (var other in circles)
+                    {
+                        if (FirstShared(Cells(Bounds(other)), x, y, x0, y0) && box.Overlaps(other))
+                        {
+                            circleCount++;
+                        }
+                    }
+                }
+            }
+        }
+
+        return (boxCount, circleCount);
+    }
+
+    /// <summary>Whether cell (x, y) is the first cell, in the query's scan order, that a shape filed in
+    /// <paramref name="shape"/>'s cells shares with the query starting at (x0, y0).</summary>
+    private static bool FirstShared((long X0, long Y0, long X1, long Y1) shape, long x, long y, long x0, long y0) =>
+        x == Math.Max(shape.X0, x0) && y == Math.Max(shape.Y0, y0);
 
     private static MapBox Bounds(MapCircle circle) => new(circle.X - circle.Radius, circle.Y - circle.Radius, 2 * circle.Radius, 2 * circle.Radius);
 

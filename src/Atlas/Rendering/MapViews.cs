@@ -33,6 +33,8 @@ internal sealed class MapViews(SiteModel model, ViewFactory views, AtlasMap map)
                 ("major", l.FontSize > layout.LabelFont), ("font", Round(l.FontSize)),
                 ("anchor", l.Anchor.ToString().ToLowerInvariant()))))),
             ("furniture", Furniture(language, layout)),
+            // How many entries a crowded map leaves undrawn (MapLayout.Omitted): said in the caption, named in the list.
+            ("omitted", layout.Omitted.Length),
             ("thematic", Thematic(language)));
     }
 

@@ -36,6 +36,25 @@ public sealed class MarkerLayoutTests
     }
 
     [Fact]
+    public void A_marker_with_no_room_near_its_place_is_left_out_and_the_rest_keep_their_order()
+    {
+        // Two hundred markers on one spot (a crowded large site): only as many as fit within the bound are drawn.
+        var requests = Enumerable.Range(0, 200).Select(i => new MarkerRequest($"m{i}", 100, 100)).ToList();
+        var placed = MarkerLayout.Place(requests, 5, maxDistance: 30);
+
+        Assert.InRange(placed.Length, 2, 199);
+        Assert.Equal("m0", placed[0].Id);
+        Assert.False(placed[0].Displaced);
+        Assert.All(placed, p => Assert.True(Math.Sqrt(Math.Pow(p.X - p.AnchorX, 2) + Math.Pow(p.Y - p.AnchorY, 2)) <= 30 + 1e-9));
+        AssertDisjoint(placed.Select(p => p.Hit(5)).ToList());
+        var order = placed.Select(p => int.Parse(p.Id[1..])).ToList();
+        Assert.Equal(order.Order().ToList(), order);
+
+        // Without a bound every marker is drawn, however far it has to go.
+        Assert.Equal(200, MarkerLayout.Place(requests, 5).Length);
+    }
+
+    [Fact]
     public void On_the_shipped_atlas_hit_circles_are_disjoint_and_labels_overlap_nothing_in_either_language()
     {
         var site = SiteLoader.Load(new LoadOptions(Repository.Root), new DiagnosticBag())!;
