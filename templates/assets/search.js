@@ -201,10 +201,27 @@
     for (var i = 0; i + 1 < list.length; i += 2) { doc += list[i]; fn(doc, list[i + 1]); }
   }
 
+  // A query holding another way of writing a name (meta.synonyms: a glossary's replaced wording, cut into terms as
+  // the query is) searches for the name instead: "western land-sea corridor" for 西部陆海新通道's English name.
+  function withSynonyms(meta, query) {
+    var qterms = queryTerms(query);
+    var found = null;
+    (meta.synonyms || []).forEach(function (pair) {
+      var alt = queryTerms(pair[0]);
+      if (found || alt.length === 0 || alt.length > qterms.length) return;
+      for (var i = 0; i + alt.length <= qterms.length; i++) {
+        if (alt.every(function (t, j) { return qterms[i + j] === t; })) { found = { at: i, length: alt.length, name: pair[1] }; return; }
+      }
+    });
+    if (!found) return query;
+    return qterms.slice(0, found.at).concat([found.name], qterms.slice(found.at + found.length)).join(" ");
+  }
+
   // Ranks the documents for a query: { terms, hits: [{doc, score}] best first, every match counted }.
   Index.prototype.search = function (query) {
     var self = this;
     return this.ready().then(function (meta) {
+      query = withSynonyms(meta, query);
       var qterms = queryTerms(query);
       var key = nameKey(query);
       if (qterms.length === 0 && !key) return { terms: [], hits: [] };

@@ -8,7 +8,7 @@ namespace Atlas.Config;
 internal static class CollectionConfigLoader
 {
     private static readonly string[] CollectionKeys =
-        ["title", "folder", "order", "menu", "search", "templates", "fallback", "sort", "fields"];
+        ["title", "folder", "order", "menu", "search", "synonyms", "templates", "fallback", "sort", "fields"];
 
     public static ImmutableArray<CollectionConfig> Parse(
         YamlMapping? mapping, ImmutableArray<string> languages, FieldTypeCatalog fieldTypes, DiagnosticBag diagnostics)
@@ -63,12 +63,20 @@ internal static class CollectionConfigLoader
 
             var fields = FieldDeclarationLoader.Parse(reader.Node<YamlMapping>("fields", required: false), context, fieldTypes, diagnostics);
 
+            var synonyms = reader.String("synonyms", required: false);
+            if (synonyms is not null && fields.FirstOrDefault(f => f.Name == synonyms) is not { Type.Name: "texts" })
+            {
+                diagnostics.Error(map["synonyms"]!.Location,
+                    $"synonyms: '{synonyms}' is not a field of type texts of '{name}'; name the texts field that lists the other ways of writing an entry's name, or remove synonyms.");
+                synonyms = null;
+            }
+
             var sort = reader.Node<YamlNode>("sort", required: false) is { } sortNode
                 ? ParseSort(sortNode, context, fields, diagnostics)
                 : CollectionSort.ByName;
 
             collections.Add(new CollectionConfig(name, folder, title, order, entityTemplate, indexTemplate, fallback, inMenu, sort,
-                fields, key.Location) { InSearch = inSearch });
+                fields, key.Location) { InSearch = inSearch, Synonyms = synonyms });
         }
 
         var result = collections.ToImmutable();

@@ -14,7 +14,7 @@ namespace Atlas.Exports;
 /// (at 10,000 entities the first query stays under 300 KB):
 /// <list type="bullet">
 /// <item><c>meta.json</c>: the number of documents, the collections, each document's collection (one character
-/// each) and the list of term shards.</item>
+/// each), the list of term shards and the synonyms (other ways of writing a name, with the name to search for).</item>
 /// <item><c>t/&lt;shard&gt;.json</c>: the terms that start with the shard's prefix (a term goes to the longest prefix
 /// listed), each with its postings (document, best field: 3 its name in this language, 2 its name in another
 /// language or its pinyin, 1 its summary or collection, 0 its text and field values; a name's field also says how
@@ -80,12 +80,26 @@ public static class SearchIndexWriter
                 });
             }
 
-            foreach (var file in Files(language, docs, collections))
+            foreach (var file in Files(language, docs, collections, Synonyms(model, language)))
             {
                 yield return file;
             }
         }
     }
+
+    /// <summary>
+    /// The other ways of writing a name that a query may hold, each with the name to search for instead in this
+    /// language (a glossary's replaced wording, collections with <c>synonyms:</c>), ordered for the same bytes every build.
+    /// </summary>
+    private static List<(string Alternative, string Name)> Synonyms(SiteModel model, string language) =>
+    [
+        .. model.Config.Collections.Where(c => c.Synonyms is not null)
+            .SelectMany(c => model.Collections[c.Name])
+            .SelectMany(entity => entity.Field(entity.Collection.Synonyms!) is TextsValue alternatives
+                ? alternatives.Values.Select(alternative => (Alternative: alternative, Name: entity.Name[language]))
+                : [])
+            .OrderBy(s => s.Alternative, StringComparer.Ordinal).ThenBy(s => s.Name, StringComparer.Ordinal),
+    ];
 
     /// <summary>One document of the index of one language.</summary>
     internal sealed record SearchDocument(
@@ -211,7 +225,8 @@ public static class SearchIndexWriter
     internal static string BasePrefix(string term) =>
         SearchTerms.IsHan(term[0]) || term.Length < 2 ? term[..1] : term[..2];
 
-    private static IEnumerable<GeneratedFile> Files(string language, List<SearchDocument> docs, IReadOnlyList<CollectionConfig> collections)
+    private static IEnumerable<GeneratedFile> Files(string language, List<SearchDocument> docs, IReadOnlyList<CollectionConfig> collections,
+        List<(string Alternative, string Name)> synonyms)
     {
         var root = $"{Folder}{language}/";
 
@@ -273,6 +288,16 @@ public static class SearchIndexWriter
             foreach (var prefix in shards.Keys)
             {
                 json.WriteStringValue(prefix);
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("synonyms");
+            foreach (var (alternative, name) in synonyms)
+            {
+                json.WriteStartArray();
+                json.WriteStringValue(alternative);
+                json.WriteStringValue(name);
+                json.WriteEndArray();
             }
 
             json.WriteEndArray();

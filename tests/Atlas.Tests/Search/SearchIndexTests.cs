@@ -39,6 +39,21 @@ public sealed class SearchIndexTests(ShippedSiteTests.Build build)
         Assert.DoesNotContain(urls, u => u.StartsWith($"{language}/glossary/", StringComparison.Ordinal) && u != $"{language}/glossary/");
     }
 
+    /// <summary>site.yml says synonyms: replaces for the glossary: each replaced wording maps to the entry's name in the
+    /// index's language, for the script to search for instead (tests/search/queries.tsv runs such queries).</summary>
+    [Theory]
+    [InlineData("zh", "西部陆海新通道")]
+    [InlineData("en", "New International Land–Sea Trade Corridor")]
+    public void The_glossary_s_replaced_wording_is_a_synonym_of_its_name(string language, string name)
+    {
+        using var meta = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(build.OutputDirectory, "search", language, "meta.json")));
+        var synonyms = meta.RootElement.GetProperty("synonyms").EnumerateArray()
+            .Select(p => (Alternative: p[0].GetString()!, Name: p[1].GetString()!)).ToList();
+        Assert.Contains(("Western Land-Sea Corridor", name), synonyms);
+        Assert.Contains(("Western Land–Sea Corridor", name), synonyms);
+        Assert.Equal(synonyms.OrderBy(s => s.Alternative, StringComparer.Ordinal).ToList(), synonyms);
+    }
+
     [Fact]
     public void The_last_word_of_every_long_english_body_is_indexed()
     {
