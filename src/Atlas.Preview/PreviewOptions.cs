@@ -38,6 +38,12 @@ public sealed record PreviewOptions(string SiteDirectory)
     /// <summary>One second: an edit shows within about a second, and comparing a site's files costs a few ms.</summary>
     public static readonly TimeSpan DefaultPollInterval = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Called with the address once the server listens, before the first build (which <see cref="PreviewServer.StartAsync"/>
+    /// waits for): from then on every request gets the "building…" page until that build ends.
+    /// </summary>
+    public Action<Uri>? Listening { get; init; }
+
     /// <summary>What one page render may use; tests set small limits.</summary>
     public Rendering.RenderLimits RenderLimits { get; init; } = Rendering.RenderLimits.Default;
 }

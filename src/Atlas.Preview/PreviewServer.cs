@@ -36,6 +36,8 @@ public sealed class PreviewServer : IAsyncDisposable
     private readonly SiteCaches _caches = new();
     private IReadOnlyList<Diagnostic> _errors = [];
     private int _generation;
+    private readonly PreviewPages _pages;
+    private volatile bool _built; // the first build has ended: until then every page is the "building…" page
 
     private PreviewServer(PreviewOptions options, Action<RebuildReport>? onRebuild)
     {
@@ -43,6 +45,7 @@ public sealed class PreviewServer : IAsyncDisposable
         _onRebuild = onRebuild;
         _ownsOutput = options.OutputDirectory is null;
         _reload = new ReloadEvents(_stopping.Token);
+        _pages = new PreviewPages(options.SiteDirectory);
         _output = options.OutputDirectory ?? Path.Combine(options.TemporaryRoot ?? Path.GetTempPath(), "atlas-preview-" + Guid.NewGuid().ToString("N")[..10], "public");
     }
 
@@ -94,6 +97,7 @@ public sealed class PreviewServer : IAsyncDisposable
         // Branches of the middleware pipeline, not routing endpoints: the terminal app.Run below would swallow those.
         app.Map(new PathString(EventsPath), branch => branch.Run(_reload.Events));
         app.Map(new PathString(ScriptPath), branch => branch.Run(ReloadEvents.Script));
+        app.Map(new PathString(PreviewPages.StylesheetPath), branch => branch.Run(PreviewStylesheet));
         app.Run(Serve);
         await app.StartAsync(cancellation);
         _app = app;
@@ -101,6 +105,7 @@ public sealed class PreviewServer : IAsyncDisposable
         var address = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
             .Features.Get<IServerAddressesFeature>()!.Addresses.First();
         Address = new Uri(address.EndsWith('/') ? address : address + "/");
+        _options.Listening?.Invoke(Address);
 
         // Watch first, then build: a file saved during the first build (or just after the server first answers) is
         // a change like any other. The watcher adds its watches on sub-folders in the background, so the first build
@@ -111,6 +116,8 @@ public sealed class PreviewServer : IAsyncDisposable
         {
             Rebuild(null, first.Token);
         }
+
+        _built = true;
 
         cancellation.ThrowIfCancellationRequested();
         _watcher.NotifyChangedSince(before);
@@ -253,6 +260,12 @@ public sealed class PreviewServer : IAsyncDisposable
                 return;
         }
 
+        if (!_built)
+        {
+            await BuildingPage(context);
+            return;
+        }
+
         if (_errors.Count > 0 && (resolution.File is null || resolution.File.EndsWith(".html", StringComparison.Ordinal)))
         {
             await ErrorPage(context);
@@ -303,23 +316,37 @@ public sealed class PreviewServer : IAsyncDisposable
         }
     }
 
-    private async Task ErrorPage(HttpContext context)
-    {
-        context.Response.StatusCode = StatusCodes.Status500InternalServerError;
-        context.Response.ContentType = "text/html; charset=utf-8";
-        var html = new StringBuilder();
-        html.Append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Build failed · atlas preview</title>");
-        html.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
-        html.Append("</head><body><main><h1>The atlas did not build</h1><p>Fix these problems; this page reloads by itself.</p><ul>");
-        foreach (var error in _errors)
-        {
-            // HTML-encoded against markup, and control characters shown as escapes: a right-to-left override would
-            // make the message read differently from what it says.
-            html.Append("<li><code>").Append(WebUtility.HtmlEncode(VisibleText.Escape(error.ToString()))).Append("</code></li>");
-        }
+    private Task ErrorPage(HttpContext context) =>
+        OwnPage(context, StatusCodes.Status500InternalServerError, _pages.Errors(_errors, context.Request.Path.Value ?? "/"));
 
-        html.Append("</ul></main><script src=\"").Append(ScriptPath).Append("\" defer></script></body></html>");
-        await context.Response.WriteAsync(html.ToString());
+    /// <summary>503 with Retry-After (and a refresh in the page): the first build has not ended yet.</summary>
+    private Task BuildingPage(HttpContext context)
+    {
+        context.Response.Headers.RetryAfter = PreviewPages.RetrySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return OwnPage(context, StatusCodes.Status503ServiceUnavailable, _pages.Building(context.Request.Path.Value ?? "/"));
+    }
+
+    private static async Task OwnPage(HttpContext context, int status, string html)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "text/html; charset=utf-8";
+        context.Response.Headers.CacheControl = "no-store";
+        context.Response.Headers.ContentSecurityPolicy = PreviewPages.ContentSecurityPolicy;
+        context.Response.Headers["X-Content-Type-Options"] = "nosniff";
+        if (context.Request.Method == "GET")
+        {
+            await context.Response.WriteAsync(html);
+        }
+    }
+
+    private async Task PreviewStylesheet(HttpContext context)
+    {
+        var bytes = _pages.Stylesheet();
+        context.Response.ContentType = "text/css; charset=utf-8";
+        context.Response.Headers.CacheControl = "no-cache";
+        context.Response.Headers["X-Content-Type-Options"] = "nosniff";
+        context.Response.ContentLength = bytes.Length;
+        await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
     }
 
     public async ValueTask DisposeAsync()

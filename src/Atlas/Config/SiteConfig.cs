@@ -38,6 +38,9 @@ public sealed record SiteConfig(
     /// </summary>
     public int SitemapMaxUrls { get; init; } = SitemapProtocolLimit;
 
+    /// <summary>site.yml <c>repository:</c>, the Git repository whose web editor the entity pages link to; null: no edit links.</summary>
+    public RepositoryConfig? Repository { get; init; }
+
     public const int SitemapProtocolLimit = 50_000;
     public const string ContentFolder = "content";
     public const string TemplatesFolder = "templates";

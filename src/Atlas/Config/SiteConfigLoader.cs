@@ -13,7 +13,7 @@ public static partial class SiteConfigLoader
     private static partial Regex LanguageCode();
 
     private static readonly string[] SiteKeys =
-        ["title", "description", "base_url", "default_language", "output", "languages", "collections", "markdown", "git_dates", "sitemap", .. FeaturesConfigLoader.Keys];
+        ["title", "description", "base_url", "default_language", "output", "languages", "collections", "markdown", "git_dates", "sitemap", RepositoryConfig.Key, .. FeaturesConfigLoader.Keys];
 
     /// <param name="fieldTypes">The field types a collection may declare (<c>FieldTypes.Catalog</c> of the model).</param>
     public static SiteConfig? Load(string siteDirectory, FieldTypeCatalog fieldTypes, DiagnosticBag diagnostics)
@@ -79,6 +79,7 @@ public static partial class SiteConfigLoader
         var markdown = ParseMarkdown(reader.Node<YamlMapping>("markdown", required: false), diagnostics);
         var gitDates = reader.Bool("git_dates", fallback: false);
         var sitemapMaxUrls = ParseSitemap(reader.Node<YamlMapping>("sitemap", required: false), diagnostics);
+        var repository = RepositoryConfigLoader.Load(reader, diagnostics);
 
         var errorsAfter = diagnostics.ErrorCount;
         if (errorsAfter > errorsBefore)
@@ -93,6 +94,7 @@ public static partial class SiteConfigLoader
             GitDates = gitDates,
             GitDatesLocation = mapping["git_dates"]?.Location ?? SourceLocation.File(SiteConfig.FileName),
             SitemapMaxUrls = sitemapMaxUrls,
+            Repository = repository,
         };
     }
 

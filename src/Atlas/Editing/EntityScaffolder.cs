@@ -15,6 +15,14 @@ public static class EntityScaffolder
 {
     public const string SchemaFolder = ".atlas/schemas";
 
+    /// <summary>
+    /// The first line of every data file (<c>content/&lt;collection&gt;/&lt;slug&gt;.yml</c>): it points YAML tooling
+    /// (yaml-language-server, used by VS Code's YAML extension) at the collection's schema, relative to the file.
+    /// The committed data files carry it too (a content test checks each one).
+    /// </summary>
+    public static string SchemaLine(CollectionConfig collection) =>
+        $"# yaml-language-server: $schema=../../{SchemaFolder}/{collection.Name}.schema.json";
+
     /// <summary>Creates the files and returns their paths (relative to the site), or reports why it cannot.</summary>
     public static IReadOnlyList<string>? Create(SiteConfig config, string collectionName, string slug, DiagnosticBag diagnostics)
     {
@@ -74,7 +82,7 @@ public static class EntityScaffolder
     private static string Data(SiteConfig config, CollectionConfig collection)
     {
         var yaml = new StringBuilder();
-        yaml.Append($"# yaml-language-server: $schema=../../{SchemaFolder}/{collection.Name}.schema.json\n");
+        yaml.Append(SchemaLine(collection)).Append('\n');
         yaml.Append($"# A new entry of '{collection.Name}'. Fill in every field marked required; the build names any that is missing.\n");
         foreach (var field in collection.Fields)
         {

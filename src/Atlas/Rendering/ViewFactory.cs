@@ -193,9 +193,17 @@ public sealed class ViewFactory
             : null);
         view2.Add("referenced_by", Array(ReferencedBy(entity, language)));
         view2.Add("translations", Translations(entity, language));
+        view2.Add("edit", EditLinksView(entity, language));
         view2.IsReadOnly = true;
         return view2;
     }
+
+    /// <summary>The page's edit and history links (<see cref="EditLinks"/>); null when site.yml names no repository.</summary>
+    private ScriptObject? EditLinksView(Entity entity, string language) =>
+        EditLinks.For(Config, entity, language) is { } links
+            ? Obj(("edit", links.Edit), ("history", links.History), ("data_file", links.DataFile),
+                ("data_edit", links.DataEdit), ("data_history", links.DataHistory))
+            : null;
 
     /// <summary>What the side-by-side reading page shows: the entity in every language, without its relations.</summary>
     public ScriptObject Compare(Entity entity, string language)

@@ -19,6 +19,7 @@ public sealed class LayeringTests
         ["Sources"] = [],
         ["Text"] = [],
         ["Yaml"] = ["Sources"],
+        ["Reporting"] = ["Sources", "Yaml"],
         ["Config"] = ["Sources", "Yaml"],
         ["Content"] = ["Sources", "Yaml", "Config"],
         ["Markdown"] = ["Config"],

@@ -35,7 +35,7 @@ public sealed class PreviewFixture : IAsyncLifetime
 /// </summary>
 public sealed class PreviewHostTests(PreviewFixture preview) : IClassFixture<PreviewFixture>
 {
-    public static TheoryData<string> Routes => ["/", "/en/", "/en/cities/chengdu/", "/no/such/page", PreviewServer.EventsPath, PreviewServer.ScriptPath];
+    public static TheoryData<string> Routes => ["/", "/en/", "/en/cities/chengdu/", "/no/such/page", PreviewServer.EventsPath, PreviewServer.ScriptPath, PreviewPages.StylesheetPath];
 
     [Theory]
     [MemberData(nameof(Routes))]
