@@ -12,6 +12,10 @@ public static class BuildCommand
         var site = CommonOptions.Site();
         var output = new Option<string?>("--output", "-o") { Description = "Output folder (default: site.yml's output, usually public/)." };
         var baseUrl = new Option<string?>("--base-url") { Description = "Override site.yml's base_url, e.g. https://host/atlas/." };
+        var repository = new Option<string?>("--repository")
+        {
+            Description = "Override site.yml's repository owner/name (the edit links' target), e.g. example-org/atlas.",
+        };
         var strict = new Option<bool>("--strict") { Description = "Treat warnings as errors." };
         var force = new Option<bool>("--force") { Description = "Replace an existing output folder that no atlas build wrote." };
         var drafts = new Option<bool>("--drafts") { Description = "Include entities marked draft: true." };
@@ -24,7 +28,7 @@ public static class BuildCommand
 
         var command = new Command("build", "Build the site into the output folder. The previous output stays untouched if the build fails.")
         {
-            site, output, baseUrl, strict, force, incremental, drafts, timings, timeout,
+            site, output, baseUrl, repository, strict, force, incremental, drafts, timings, timeout,
         };
 
         command.SetAction(parse =>
@@ -33,6 +37,7 @@ public static class BuildCommand
             {
                 OutputDirectory = parse.GetValue(output),
                 BaseUrl = parse.GetValue(baseUrl),
+                Repository = parse.GetValue(repository),
                 Strict = parse.GetValue(strict),
                 Force = parse.GetValue(force),
                 Drafts = parse.GetValue(drafts),

@@ -9,6 +9,9 @@ public sealed record BuildOptions(string SiteDirectory)
     /// <summary>Overrides site.yml's base_url, e.g. for a deployment under another host or sub-path.</summary>
     public string? BaseUrl { get; init; }
 
+    /// <summary>Overrides site.yml's repository owner/name (<see cref="Loading.LoadOptions.Repository"/>).</summary>
+    public string? Repository { get; init; }
+
     /// <summary>Treat warnings as errors.</summary>
     public bool Strict { get; init; }
 
@@ -53,7 +56,7 @@ public sealed record BuildOptions(string SiteDirectory)
     public Rendering.RenderLimits RenderLimits { get; init; } = Rendering.RenderLimits.Default;
 
     /// <summary>What loading needs of these options.</summary>
-    public Loading.LoadOptions Load => new(SiteDirectory) { BaseUrl = BaseUrl, Drafts = Drafts };
+    public Loading.LoadOptions Load => new(SiteDirectory) { BaseUrl = BaseUrl, Repository = Repository, Drafts = Drafts };
 
     /// <summary>The user's home folder, which is never an acceptable output; injectable for tests.</summary>
     public string? HomeDirectory { get; init; } = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);

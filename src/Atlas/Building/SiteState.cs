@@ -63,7 +63,7 @@ public sealed record SiteState(
         }
 
         // Pages show the base URL in use, which --base-url (or a caller's BuildOptions) can set apart from site.yml.
-        signatures[SiteConfig.FileName] += " " + config.BaseUrl;
+        signatures[SiteConfig.FileName] += " " + config.BaseUrl + " " + config.Repository;
 
         // Assets are signed by content (the base map is generated, not a file).
         foreach (var asset in site.Assets.Assets.Values)

@@ -33,11 +33,17 @@ internal static partial class RepositoryConfigLoader
 {
     // GitHub's rules: an owner is 1–39 letters, digits or single hyphens; a repository name letters, digits, '.', '-', '_'.
     [GeneratedRegex("^(?<owner>[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})/(?<name>[A-Za-z0-9._-]{1,100})$", RegexOptions.CultureInvariant)]
-    private static partial Regex OwnerAndName();
+    private static partial Regex OwnerAndNameRule();
 
     // A subset of git-check-ref-format: no spaces, control characters, '~^:?*[\', '..', '@{', no leading or trailing '/' or '.'.
     [GeneratedRegex(@"^(?!/|\.)(?!.*(\.\.|//|@\{|/\.|\.lock$|\.lock/|/$|\.$))[^\x00-\x20\x7f~^:?*\[\\]+$", RegexOptions.CultureInvariant)]
     private static partial Regex BranchName();
+
+    /// <summary>owner/name split, or null when it is not one (also for <c>--repository</c>).</summary>
+    public static (string Owner, string Name)? OwnerAndName(string repo) =>
+        OwnerAndNameRule().Match(repo) is { Success: true } match && match.Groups["name"].Value is not ("." or "..")
+            ? (match.Groups["owner"].Value, match.Groups["name"].Value)
+            : null;
 
     public static RepositoryConfig? Load(MappingReader site, DiagnosticBag diagnostics)
     {
@@ -59,8 +65,8 @@ internal static partial class RepositoryConfigLoader
         }
 
         var repo = reader.String("repo", required: true);
-        var match = repo is null ? null : OwnerAndName().Match(repo);
-        if (repo is not null && (match is not { Success: true } || match.Groups["name"].Value is "." or ".."))
+        var ownerAndName = repo is null ? null : OwnerAndName(repo);
+        if (repo is not null && ownerAndName is null)
         {
             diagnostics.Error(mapping["repo"]!.Location,
                 $"repository repo '{repo}' must be owner/name as in the repository's address (github.com/owner/name), such as example-org/atlas.");
@@ -86,6 +92,6 @@ internal static partial class RepositoryConfigLoader
             return null;
         }
 
-        return new RepositoryConfig(host, match!.Groups["owner"].Value, match.Groups["name"].Value, branch, path);
+        return new RepositoryConfig(host, ownerAndName!.Value.Owner, ownerAndName.Value.Name, branch, path);
     }
 }

@@ -6,6 +6,10 @@ public sealed record LoadOptions(string SiteDirectory)
     /// <summary>Overrides site.yml's base_url (e.g. a deployment under another host or sub-path).</summary>
     public string? BaseUrl { get; init; }
 
+    /// <summary>Overrides site.yml's repository owner/name (the edit links' target): a publish workflow passes the
+    /// repository it runs in, so a fork's site links to the fork.</summary>
+    public string? Repository { get; init; }
+
     /// <summary>Include entities marked <c>draft: true</c> (left out by default).</summary>
     public bool Drafts { get; init; }
 

@@ -37,6 +37,22 @@ public static class SiteLoader
             config = config with { BaseUrl = normalized };
         }
 
+        if (options.Repository is { } repository)
+        {
+            if (RepositoryConfigLoader.OwnerAndName(repository) is not { } ownerAndName)
+            {
+                diagnostics.Error(SourceLocation.File("--repository"),
+                    $"--repository '{repository}' must be owner/name as in the repository's address (github.com/owner/name), such as example-org/atlas.");
+                return null;
+            }
+
+            config = config with
+            {
+                Repository = (config.Repository ?? new RepositoryConfig(RepositoryHost.GitHub, "", "", "main", ""))
+                    with { Owner = ownerAndName.Owner, Name = ownerAndName.Name },
+            };
+        }
+
         // These stages are independent of each other: run them all so that every problem is reported in one run.
         // The ones that do not need the content (UI strings, templates, assets, the base map, Git history) run beside
         // reading and validating it: on a small site most of each is start-up cost (JIT, a git process) that would

@@ -126,4 +126,30 @@ repository:
             Assert.Contains($"<a class=\"history\" href=\"https://github.com/example-org/cc-atlas/commits/main/content/{file}\">", html);
         }
     }
+
+    /// <summary>A publish workflow passes the repository it runs in (--repository), so a fork's site edits the fork;
+    /// site.yml's branch and path stay, and without a repository: in site.yml the option alone turns the links on.</summary>
+    [Fact]
+    public void The_repository_option_overrides_or_sets_owner_and_name_and_a_bad_one_is_refused()
+    {
+        using var site = Site(Repository);
+        var output = Path.Combine(site.Directory, "fork");
+        var result = Atlas.Building.SiteBuilder.Build(new Atlas.Building.BuildOptions(site.Directory)
+        {
+            OutputDirectory = output, Repository = "a-fork/atlas-copy", HomeDirectory = "/nonexistent-home-for-tests",
+        });
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        Assert.Contains("href=\"https://github.com/a-fork/atlas-copy/edit/main/content/parks/gaozhu.zh.md\"",
+            File.ReadAllText(Path.Combine(output, "zh", "parks", "gaozhu", "index.html")));
+
+        using var bare = Site(repository: null);
+        var diagnostics = new DiagnosticBag();
+        var loaded = SiteLoader.Load(new LoadOptions(bare.Directory) { Repository = "a-fork/atlas-copy" }, diagnostics);
+        Assert.Equal(("a-fork", "atlas-copy", "main", ""), (loaded!.Model.Config.Repository!.Owner, loaded.Model.Config.Repository.Name,
+            loaded.Model.Config.Repository.Branch, loaded.Model.Config.Repository.Path));
+
+        diagnostics = new DiagnosticBag();
+        Assert.Null(SiteLoader.Load(new LoadOptions(bare.Directory) { Repository = "not a repository" }, diagnostics));
+        Assert.Contains(diagnostics.ToSortedList(), d => d.ToString().Contains("--repository 'not a repository' must be owner/name", StringComparison.Ordinal));
+    }
 }
