@@ -165,19 +165,27 @@ internal sealed class SiteWatcher : IDisposable
         var changed = new SortedSet<string>(StringComparer.Ordinal);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         long? firstSeen = null;
+        var lastSeen = started;
         void Drain()
         {
             while (reader.TryRead(out var change))
             {
                 changed.Add(change.Path);
                 firstSeen ??= change.At;
+                lastSeen = change.At;
             }
         }
 
         do
         {
             Drain();
-            await Task.Delay(debounce, cancellation);
+            // Quiet for the debounce since the last change itself, not since this loop read it: on a busy machine the
+            // loop wakes late, and that time already counts as quiet.
+            var quiet = debounce - System.Diagnostics.Stopwatch.GetElapsedTime(lastSeen);
+            if (quiet > TimeSpan.Zero)
+            {
+                await Task.Delay(quiet, cancellation);
+            }
         }
         while (reader.TryPeek(out _) && System.Diagnostics.Stopwatch.GetElapsedTime(started) < MaxSettle);
 
