@@ -108,8 +108,11 @@ public static class ServeCommand
             if (result.Succeeded)
             {
                 var shown = report.ReloadedAfter is { } after ? string.Create(CultureInfo.InvariantCulture, $" (pages reloaded after {after.TotalMilliseconds:0} ms{(report.Build.FirstLookPages > 0 ? $", first the edited entity's {report.Build.FirstLookPages}" : "")})") : "";
+                // How long the edit waited before its rebuild started (settle time, or a rebuild still running): with
+                // the reload time above, the server's share of the time from a save to the page that shows it.
+                var waited = report.StartedAfterChange is { } wait ? string.Create(CultureInfo.InvariantCulture, $", started {wait.TotalMilliseconds:0} ms after the change") : "";
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{what}: rendered {result.PagesRendered} of {result.PageCount} pages in {result.Elapsed.TotalMilliseconds:0} ms{shown}"));
+                    $"{what}: rendered {result.PagesRendered} of {result.PageCount} pages in {result.Elapsed.TotalMilliseconds:0} ms{shown}{waited}"));
                 if (timings)
                 {
                     TimingsPrinter.Print(result, stdout);

@@ -155,7 +155,8 @@ public sealed class PreviewServer : IAsyncDisposable
     /// <param name="changed">The files that changed (relative to the site), or null when not known: the first build,
     /// or after the watcher lost events.</param>
     /// <param name="cancellation">Cancelled when the preview stops: a rebuild in progress ends without a report.</param>
-    private void Rebuild(IReadOnlyList<string>? changed, CancellationToken cancellation)
+    /// <param name="firstSeenAt">When the watcher saw the first of the changes (a Stopwatch timestamp); null for the first build.</param>
+    private void Rebuild(IReadOnlyList<string>? changed, CancellationToken cancellation, long? firstSeenAt = null)
     {
         // Open pages reload as soon as the affected pages are written; the search index and other generated files
         // follow in the same rebuild (each replaced in one rename, so a reader sees the old file or the new one).
@@ -217,6 +218,7 @@ public sealed class PreviewServer : IAsyncDisposable
         _onRebuild?.Invoke(new RebuildReport(changed ?? [], build)
         {
             ReloadedAfter = reloadedAfter,
+            StartedAfterChange = firstSeenAt is { } seen ? System.Diagnostics.Stopwatch.GetElapsedTime(seen, started) : null,
             GcPauses = GC.GetTotalPauseDuration() - pausesBefore,
         });
     }
@@ -228,8 +230,8 @@ public sealed class PreviewServer : IAsyncDisposable
         {
             while (true)
             {
-                var changed = await _watcher!.NextChangesAsync(_options.Debounce, _stopping.Token);
-                Rebuild(changed, _stopping.Token);
+                var batch = await _watcher!.NextChangesAsync(_options.Debounce, _stopping.Token);
+                Rebuild(batch.Files, _stopping.Token, batch.FirstSeenAt);
             }
         }
         catch (OperationCanceledException)

@@ -14,6 +14,12 @@ public sealed record RebuildReport(IReadOnlyList<string> ChangedFiles, PreviewBu
     /// </summary>
     public TimeSpan? ReloadedAfter { get; init; }
 
+    /// <summary>
+    /// From the first change the watcher saw to the start of the rebuild: the settle time (changes that come together
+    /// make one rebuild), or longer when an earlier rebuild was still running. Null for the first build.
+    /// </summary>
+    public TimeSpan? StartedAfterChange { get; init; }
+
     /// <summary>How long the runtime's garbage collector paused the process during the rebuild.</summary>
     public TimeSpan GcPauses { get; init; }
 }

@@ -15,7 +15,7 @@ internal sealed class SiteWatcher : IDisposable
     private static readonly TimeSpan MaxSettle = TimeSpan.FromMilliseconds(500);
 
     private readonly string _siteDirectory;
-    private readonly Channel<string> _changes = Channel.CreateUnbounded<string>();
+    private readonly Channel<Change> _changes = Channel.CreateUnbounded<Change>();
     private readonly FileSystemWatcher? _watcher;
     private readonly CancellationTokenSource _stopPolling = new();
     private volatile bool _lostEvents;
@@ -92,7 +92,7 @@ internal sealed class SiteWatcher : IDisposable
         {
             // The kernel's event queue overflowed: which files changed is no longer known.
             _lostEvents = true;
-            _changes.Writer.TryWrite("");
+            _changes.Writer.TryWrite(new Change("", System.Diagnostics.Stopwatch.GetTimestamp()));
         };
         try
         {
@@ -154,37 +154,50 @@ internal sealed class SiteWatcher : IDisposable
     }
 
     /// <summary>
-    /// Waits for the next batch of changes (relative, '/'-separated paths), or null when events were lost and which
-    /// files changed is not known. Changes that arrive together (an editor saving several files, a checkout) make one
-    /// batch: it ends once no change has come for <paramref name="debounce"/>, or after half a second of steady changes.
+    /// Waits for the next batch of changes. Changes that arrive together (an editor saving several files, a checkout)
+    /// make one batch: it ends once no change has come for <paramref name="debounce"/>, or after half a second of
+    /// steady changes.
     /// </summary>
-    public async Task<IReadOnlyList<string>?> NextChangesAsync(TimeSpan debounce, CancellationToken cancellation)
+    public async Task<ChangeBatch> NextChangesAsync(TimeSpan debounce, CancellationToken cancellation)
     {
         var reader = _changes.Reader;
         await reader.WaitToReadAsync(cancellation);
         var changed = new SortedSet<string>(StringComparer.Ordinal);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        long? firstSeen = null;
+        var lastSeen = started;
+        void Drain()
+        {
+            while (reader.TryRead(out var change))
+            {
+                changed.Add(change.Path);
+                firstSeen ??= change.At;
+                lastSeen = change.At;
+            }
+        }
+
         do
         {
-            while (reader.TryRead(out var file))
+            Drain();
+            // Quiet for the debounce since the last change itself, not since this loop read it: on a busy machine the
+            // loop wakes late, and that time already counts as quiet.
+            var quiet = debounce - System.Diagnostics.Stopwatch.GetElapsedTime(lastSeen);
+            if (quiet > TimeSpan.Zero)
             {
-                changed.Add(file);
+                await Task.Delay(quiet, cancellation);
             }
-
-            await Task.Delay(debounce, cancellation);
         }
         while (reader.TryPeek(out _) && System.Diagnostics.Stopwatch.GetElapsedTime(started) < MaxSettle);
 
-        while (reader.TryRead(out var file))
-        {
-            changed.Add(file);
-        }
-
+        Drain();
         var lost = _lostEvents;
         _lostEvents = false;
         changed.Remove("");
-        return lost ? null : [.. changed];
+        return new ChangeBatch(lost ? null : [.. changed], firstSeen ?? started);
     }
+
+    /// <summary>One change as the watcher saw it: the relative path ("" when events were lost) and when (a <see cref="System.Diagnostics.Stopwatch"/> timestamp).</summary>
+    private readonly record struct Change(string Path, long At);
 
     private void Notify(string fullPath)
     {
@@ -193,7 +206,7 @@ internal sealed class SiteWatcher : IDisposable
                       relative.StartsWith("templates/", StringComparison.Ordinal);
         if (watched && !relative.Split('/').Any(part => part.StartsWith('.') || part.EndsWith('~')))
         {
-            _changes.Writer.TryWrite(relative);
+            _changes.Writer.TryWrite(new Change(relative, System.Diagnostics.Stopwatch.GetTimestamp()));
         }
     }
 
