@@ -30,7 +30,7 @@ internal sealed class DataEditFirstLook
     public static DataEditFirstLook? TryWrite(BuildOptions options, SiteCaches caches, BuildResult previous, IReadOnlyCollection<string> changedFiles,
         CancellationToken cancellation)
     {
-        if (previous.Diagnostics.Count > 0 || previous.Snapshot is not { } snapshot)
+        if (CarriedWarnings.Of(previous) is null || previous.Snapshot is not { } snapshot)
         {
             return null;
         }

@@ -10,16 +10,17 @@ namespace Atlas.Preview;
 /// values), the engine re-renders only the pages that read their prose and the search index
 /// (<see cref="SiteBuilder.RebuildProse"/>). Everything else goes through the ordinary incremental build, which is
 /// what this returns null for: a data file, a new or deleted file, front matter that changes a name or summary, any
-/// diagnostic, anything outside content/.
+/// diagnostic but the previous build's warnings about files outside content/ (<see cref="CarriedWarnings"/>, carried
+/// into the result), anything outside content/.
 /// </summary>
 internal static class ProseEdit
 {
     public static BuildResult? TryApply(BuildOptions options, SiteCaches caches, BuildResult previous, IReadOnlyCollection<string> changedFiles,
         CancellationToken cancellation)
     {
-        if (previous.Diagnostics.Count > 0 || previous.Snapshot is not { } snapshot)
+        if (CarriedWarnings.Of(previous) is not { } carried || previous.Snapshot is not { } snapshot)
         {
-            return null; // warnings of the previous build would have to be worked out again: the ordinary build does that
+            return null; // diagnostics of the previous build would have to be worked out again: the ordinary build does that
         }
 
         if (EditedEntities.Find(snapshot.Site, changedFiles, dataFiles: false) is not { Count: > 0 } edited)
@@ -38,6 +39,8 @@ internal static class ProseEdit
             rebuilt.Add(again);
         }
 
-        return SiteBuilder.RebuildProse(options, snapshot, rebuilt, caches, cancellation);
+        return SiteBuilder.RebuildProse(options, snapshot, rebuilt, caches, cancellation) is { } result
+            ? result with { Diagnostics = [.. carried, .. result.Diagnostics] }
+            : null;
     }
 }

@@ -32,6 +32,34 @@ public sealed class ProseEditTests
     }
 
     [Fact]
+    public void A_warning_about_site_yml_does_not_turn_the_fast_path_off_and_stays_reported()
+    {
+        // git_dates outside a Git repository: a warning at site.yml that no content edit changes (a site downloaded as
+        // a zip, the 10,000-entity scale site). It used to send every edit through the whole incremental build.
+        using var site = TestSite.Minimal();
+        site.Write("site.yml", File.ReadAllText(Path.Combine(site.Directory, "site.yml")).TrimEnd() + "\ngit_dates: true\n");
+        var preview = new PreviewBuilds(site);
+        var first = preview.Rebuild(null).Report;
+        Assert.True(first.Succeeded);
+        var warning = Assert.Single(first.Diagnostics);
+        Assert.Equal("site.yml", warning.Location.Path);
+
+        site.Write("content/parks/gaozhu.en.md", "## Overview\n\nGaozhu body, edited beside a warning.\n");
+        var result = preview.Rebuild("content/parks/gaozhu.en.md");
+
+        Assert.True(result.ProseOnly);
+        Assert.Equal([warning], result.Report.Diagnostics);
+        Assert.Contains("edited beside a warning", File.ReadAllText(Path.Combine(preview.Output, "en/parks/gaozhu/index.html")));
+        preview.AssertSameAsFullBuild();
+
+        // An edit that breaks the content still goes to the ordinary build, which reports it.
+        site.Write("content/parks/gaozhu.en.md", "## Overview\n\nGaozhu body.\n\n[x](ref:parks/gaozhu-missing)\n");
+        var broken = preview.Rebuild("content/parks/gaozhu.en.md");
+        Assert.False(broken.ProseOnly);
+        Assert.Contains(broken.Report.Diagnostics, d => d.IsError && d.Location.Path == "content/parks/gaozhu.en.md");
+    }
+
+    [Fact]
     public void Open_pages_are_told_to_reload_once_the_pages_are_written_before_the_search_index()
     {
         // The preview reloads open pages from PagesWritten: by then the page must show the edit; the search index
