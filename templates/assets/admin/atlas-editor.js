@@ -133,12 +133,13 @@
   }
 
   // A new value as a node in the atlas's style: lists and maps in flow style (a list of maps one map per line),
-  // text with spaces or non-ASCII characters double-quoted.
+  // text with spaces or non-ASCII characters double-quoted inside them (name: {zh: "…", en: "…"}); a text on its
+  // own (summary: …) stays plain where YAML allows.
   function styledNode(doc, value) {
     var node = doc.createNode(value);
     function style(n, inFlow) {
       if (YAML.isScalar(n)) {
-        if (typeof n.value === 'string' && /[^\x21-\x7e]/.test(n.value)) {
+        if (inFlow && typeof n.value === 'string' && /[^\x21-\x7e]/.test(n.value)) {
           n.type = 'QUOTE_DOUBLE';
         }
         return;
@@ -190,7 +191,36 @@
     return byName;
   }
 
-  function wrap(inner, layouts) {
+  // Calls one at a time: Decap's local server (decap-server in git mode) answers one request at a time and gives up
+  // on any that waits more than 3 seconds, which the editor's parallel loading of every collection exceeds.
+  // Only the requests to the server; the other methods answer at once and must stay synchronous.
+  var REQUESTS = ['entriesByFolder', 'entriesByFiles', 'getEntry', 'unpublishedEntries', 'unpublishedEntry',
+    'unpublishedEntryDataFile', 'unpublishedEntryMediaFile', 'deleteUnpublishedEntry', 'persistEntry',
+    'updateUnpublishedEntryStatus', 'publishUnpublishedEntry', 'getMedia', 'getMediaFile', 'persistMedia', 'deleteFiles'];
+
+  function oneAtATime(backend) {
+    var queue = Promise.resolve();
+    return new Proxy(backend, {
+      get: function (target, property) {
+        var value = Reflect.get(target, property, target);
+        if (typeof value !== 'function') {
+          return value;
+        }
+        if (REQUESTS.indexOf(property) < 0) {
+          return value.bind(target);
+        }
+        return function () {
+          var args = arguments;
+          var result = queue.then(function () { return value.apply(target, args); });
+          queue = result.then(function () {}, function () {});
+          return result;
+        };
+      },
+    });
+  }
+
+  function wrap(backend, layouts) {
+    var inner = backend;
     // The text of a file of an entry under the editorial workflow: from its branch when the branch changed it (the
     // backends want the file's id from the branch's list of changes), else from the published branch; null if none.
     function published(path) {
@@ -324,7 +354,8 @@
       }
       var init = registered.init;
       registered.init = function (config, options) {
-        return wrap(init(config, options), layoutOf(config));
+        var backend = init(config, options);
+        return wrap(name === 'proxy' ? oneAtATime(backend) : backend, layoutOf(config));
       };
     });
     CMS.init();

@@ -95,12 +95,14 @@ public sealed class EditorConfigMaker(SiteConfig config, EditorStrings strings)
             BooleanField => new BooleanEditorField(field.Name, label, required),
             ReferenceField => Reference(field.Name, label, required, field.Targets, multiple: false),
             ReferencesField or RouteField => Reference(field.Name, label, required, field.Targets, multiple: true),
+            // The parts are required where the status is: Decap checks an optional group's required parts even when
+            // the group is left empty, which would refuse every save without a status.
             StatusField => new ObjectEditorField(field.Name, label, required,
             [
-                new SelectEditorField("stage", Label("web_editor.stage", "stage"), true,
+                new SelectEditorField("stage", Label("web_editor.stage", "stage"), required,
                     [.. StatusField.Stages.Select(s => new EditorOption(s, Label($"stage.{s}", s)))], Multiple: false),
-                new NumberEditorField("year", Label("field.year", "year"), true, NumberKind.Integer),
-                Reference("source", Label("field.sources", "source"), true, field.Targets, multiple: false),
+                new NumberEditorField("year", Label("field.year", "year"), required, NumberKind.Integer),
+                Reference("source", Label("field.sources", "source"), required, field.Targets, multiple: false),
             ]),
             RolesField => new ListEditorField(field.Name, label, required)
             {
