@@ -60,7 +60,8 @@ public static class GeneratedFiles
         var language = site.Config.Language(site.Config.DefaultLanguage);
         var title = Strings(site.Config.DefaultLanguage, "web_editor.title") ?? "Editor";
         yield return new GeneratedFile($"{EditorPage.Folder}index.html", System.Text.Encoding.UTF8.GetBytes(
-            EditorPage.Html(language?.Locale ?? site.Config.DefaultLanguage, title, scripts.Select(s => s!.PublishedPath))));
+            EditorPage.Html(language?.Locale ?? site.Config.DefaultLanguage, title,
+                Strings(site.Config.DefaultLanguage, "web_editor.noscript") ?? "", scripts.Select(s => s!.PublishedPath))));
     }
 
     /// <summary>Whether a generated file is part of the search index (its set of files changes with the content).</summary>

@@ -295,6 +295,9 @@ collections:
         Assert.Contains("<meta name=\"robots\" content=\"noindex, nofollow\">", page);
         Assert.Contains($"<meta http-equiv=\"Content-Security-Policy\" content=\"{EditorPage.ContentSecurityPolicy}\">", page);
         Assert.Contains("<link href=\"config.yml\" type=\"text/yaml\" rel=\"cms-config-url\">", page);
+        // One heading, for the built-site checker and for a browser without scripts.
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(page, "<h1>"));
+        Assert.Contains("<noscript><h1>", page);
         // The scripts in order, by their fingerprinted names, from the site's root.
         var scripts = System.Text.RegularExpressions.Regex.Matches(page, "<script src=\"([^\"]+)\"></script>").Select(m => m.Groups[1].Value).ToList();
         Assert.Equal(3, scripts.Count);

@@ -28,17 +28,20 @@ public static class EditorPage
         "connect-src 'self' https://api.github.com http://localhost:8081; font-src 'self' data:; " +
         "object-src 'none'; frame-src 'none'; base-uri 'none'; form-action 'self'";
 
+    /// <param name="noScript">What the page says where scripts do not run.</param>
     /// <param name="scriptPaths">The published paths of <see cref="Scripts"/> (fingerprinted, from the site's root).</param>
-    public static string Html(string locale, string title, IEnumerable<string> scriptPaths)
+    public static string Html(string locale, string title, string noScript, IEnumerable<string> scriptPaths)
     {
         var html = new StringBuilder();
-        html.Append("<!doctype html>\n");
+        html.Append("<!DOCTYPE html>\n");
         html.Append($"<html lang=\"{WebUtility.HtmlEncode(locale)}\">\n<head>\n<meta charset=\"utf-8\">\n");
         html.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         html.Append("<meta name=\"robots\" content=\"noindex, nofollow\">\n");
         html.Append($"<meta http-equiv=\"Content-Security-Policy\" content=\"{ContentSecurityPolicy}\">\n");
         html.Append($"<title>{WebUtility.HtmlEncode(title)}</title>\n");
         html.Append("<link href=\"config.yml\" type=\"text/yaml\" rel=\"cms-config-url\">\n</head>\n<body>\n");
+        // The editor is all script; without it, the page says so under its one heading.
+        html.Append($"<noscript><h1>{WebUtility.HtmlEncode(title)}</h1><p>{WebUtility.HtmlEncode(noScript)}</p></noscript>\n");
         foreach (var path in scriptPaths)
         {
             // From /admin/ up to the site's root: the page works wherever the site is served.
