@@ -1,4 +1,5 @@
 using Atlas.Config;
+using Atlas.Editing.WebEditor;
 using Atlas.Exports;
 using Atlas.Loading;
 using Atlas.Rendering;
@@ -34,7 +35,34 @@ public static class GeneratedFiles
             _ => [SiteConfig.FileName, PageListKey, DependencyKeys.AllContent],
             path => path is "sitemap.xml" or "robots.txt" ||
                     path.StartsWith("sitemap-", StringComparison.Ordinal) && path.EndsWith(".xml", StringComparison.Ordinal)),
+        // The web editor at /admin/ (issue 23): its forms follow site.yml, its labels the bundles.
+        new((site, _) => WebEditor(site),
+            site => [SiteConfig.FileName, .. site.Config.Languages.Select(l => SitePlanner.BundlePath(l.Code)),
+                .. EditorPage.Scripts.Select(s => $"{AssetSet.Folder}/{s}")],
+            path => path.StartsWith(EditorPage.Folder, StringComparison.Ordinal)),
     ];
+
+    /// <summary>
+    /// admin/index.html and admin/config.yml, when the site vendors the editor (templates/assets/admin/); a site
+    /// without it has no web editor. The backend is the local one until site.yml names the repository.
+    /// </summary>
+    private static IEnumerable<GeneratedFile> WebEditor(LoadedSite site)
+    {
+        var scripts = EditorPage.Scripts.Select(site.Assets.Find).ToList();
+        if (scripts.Any(s => s is null))
+        {
+            yield break;
+        }
+
+        string? Strings(string language, string key) => site.Bundles.TryGetValue(language, out var bundle) ? bundle.Get(key) : null;
+        var config = new EditorConfigMaker(site.Config, Strings).Make(new LocalEditorBackend("main"));
+        yield return new GeneratedFile($"{EditorPage.Folder}config.yml", System.Text.Encoding.UTF8.GetBytes(EditorConfigWriter.Write(config)));
+        var language = site.Config.Language(site.Config.DefaultLanguage);
+        var title = Strings(site.Config.DefaultLanguage, "web_editor.title") ?? "Editor";
+        yield return new GeneratedFile($"{EditorPage.Folder}index.html", System.Text.Encoding.UTF8.GetBytes(
+            EditorPage.Html(language?.Locale ?? site.Config.DefaultLanguage, title,
+                Strings(site.Config.DefaultLanguage, "web_editor.noscript") ?? "", scripts.Select(s => s!.PublishedPath))));
+    }
 
     /// <summary>Whether a generated file is part of the search index (its set of files changes with the content).</summary>
     public static bool IsSearchFile(string path) => path.StartsWith(SearchIndexWriter.Folder, StringComparison.Ordinal);

@@ -61,6 +61,8 @@ public sealed class AtlasSite : IAsyncLifetime
         Directory.EnumerateFiles(OutputDirectory, "*.html", SearchOption.AllDirectories)
             .Select(file => Path.GetRelativePath(OutputDirectory, file).Replace('\\', '/'))
             .Where(path => !path.Split('/').Any(part => part.StartsWith('.')))
+            // The web editor (admin/, WebEditorTests) is a script application for editors, not a reader's page.
+            .Where(path => !path.StartsWith("admin/", StringComparison.Ordinal))
             .Select(path => path == "index.html" ? "" : path.EndsWith("/index.html", StringComparison.Ordinal) ? path[..^"index.html".Length] : path)
             .Order(StringComparer.Ordinal)
             .ToList();

@@ -33,7 +33,7 @@ public sealed class LayeringTests
         ["Checking"] = [],
         ["Editing"] = ["Sources", "Config", "Model", "Exports"],
         ["Loading"] = ["Yaml", "Config", "Content", "Model", "Localization", "Maps", "Charts", "Exports", "Rendering"],
-        ["Generating"] = ["Config", "Model", "Localization", "Exports", "Rendering", "Loading"],
+        ["Generating"] = ["Config", "Model", "Localization", "Exports", "Rendering", "Loading", "Editing"],
         ["Building"] = ["Sources", "Config", "Model", "Exports", "Rendering", "Output", "Loading", "Generating"],
     };
 

@@ -26,7 +26,9 @@ public sealed class PageWeightTests(ShippedSiteTests.Build build)
     [Fact]
     public void Pages_stay_within_their_weight_budgets()
     {
-        var weights = Weights;
+        // The web editor (/admin/, issue 23) is for editors, not readers: it loads Decap CMS (1.5 MB gzipped) and
+        // is in no reader's path (no link, no sitemap, noindex).
+        var weights = Weights.Where(w => w.Page != "admin/index.html").ToList();
         var over = new List<string>();
         foreach (var weight in weights)
         {

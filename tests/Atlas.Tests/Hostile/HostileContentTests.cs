@@ -131,7 +131,9 @@ public sealed class HostileContentTests
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
         var pages = Directory.EnumerateFiles(site.Output, "*.html", SearchOption.AllDirectories).ToList();
         Assert.True(pages.Count > 50);
-        foreach (var file in pages)
+        // The web editor's page has a policy of its own (EditorPage, checked in WebEditorConfigTests): Decap needs
+        // inline styles and eval, which no public page gets.
+        foreach (var file in pages.Where(f => Path.GetRelativePath(site.Output, f).Replace('\\', '/') != "admin/index.html"))
         {
             var document = Parse(file);
             var policy = document.QuerySelector("meta[http-equiv='Content-Security-Policy']")?.GetAttribute("content");
