@@ -273,6 +273,10 @@ public sealed class WebEditorTests(AtlasSite site, WebEditorRepository repo) : I
         await Expect(Input(page, "zh")).ToHaveValueAsync("重庆经济技术开发区", new() { Timeout = 60_000 });
         await PickAsync(page, "cities", "成都", "成都市");
         await Body(page).ClickAsync();
+        // The click's own caret lands once the editor has focus: only then move to the end (else, on a busy machine,
+        // the key went first and the sentence landed where the click was).
+        await Expect(Body(page)).ToBeFocusedAsync();
+        await page.WaitForTimeoutAsync(300);
         // To the end of the last paragraph (the body's last line break is an empty line in the editor) and add a sentence.
         await page.Keyboard.PressAsync("Control+End");
         await page.Keyboard.PressAsync("Backspace");

@@ -44,7 +44,8 @@ public static class GeneratedFiles
 
     /// <summary>
     /// admin/index.html and admin/config.yml, when the site vendors the editor (templates/assets/admin/); a site
-    /// without it has no web editor. The backend is the local one until site.yml names the repository.
+    /// without it has no web editor. The backend is the local one until site.yml (or build --repository) names the
+    /// repository; then GitHub, on the same branch (Decap still uses the local server when opened on localhost).
     /// </summary>
     private static IEnumerable<GeneratedFile> WebEditor(LoadedSite site)
     {
@@ -55,7 +56,10 @@ public static class GeneratedFiles
         }
 
         string? Strings(string language, string key) => site.Bundles.TryGetValue(language, out var bundle) ? bundle.Get(key) : null;
-        var config = new EditorConfigMaker(site.Config, Strings).Make(new LocalEditorBackend("main"));
+        EditorBackend backend = site.Config.Repository is { } repository
+            ? new GitHubEditorBackend($"{repository.Owner}/{repository.Name}", repository.Branch, AuthBaseUrl: null)
+            : new LocalEditorBackend("main");
+        var config = new EditorConfigMaker(site.Config, Strings).Make(backend);
         yield return new GeneratedFile($"{EditorPage.Folder}config.yml", System.Text.Encoding.UTF8.GetBytes(EditorConfigWriter.Write(config)));
         var language = site.Config.Language(site.Config.DefaultLanguage);
         var title = Strings(site.Config.DefaultLanguage, "web_editor.title") ?? "Editor";

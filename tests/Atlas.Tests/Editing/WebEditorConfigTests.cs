@@ -310,6 +310,25 @@ collections:
         Assert.DoesNotContain("Content-Security-Policy", site.Read("zh/index.html"));
     }
 
+    /// <summary>Without a repository the editor commits through the local server only; site.yml's repository (or build
+    /// --repository) makes it GitHub on that branch, with the collections' folders under the site's path there.</summary>
+    [Fact]
+    public void The_repository_setting_turns_the_backend_into_github_with_the_sites_folder_in_the_paths()
+    {
+        using var local = TestSite.Minimal(Vendored);
+        local.BuildOk();
+        Assert.Contains("  name: proxy\n", local.Read("admin/config.yml"));
+
+        using var site = TestSite.Minimal(Vendored);
+        site.Write("site.yml", File.ReadAllText(Path.Combine(site.Directory, "site.yml")).TrimEnd() +
+            "\nrepository: {repo: example-org/cc-atlas, branch: publish, path: atlas}\n");
+        site.BuildOk();
+        var config = site.Read("admin/config.yml");
+        Assert.Contains("  name: github\n  repo: \"example-org/cc-atlas\"\n  branch: \"publish\"\n", config);
+        Assert.Contains("local_backend: true\n", config);
+        Assert.Contains("    folder: \"atlas/content/parks\"\n", config);
+    }
+
     [Fact]
     public void A_site_without_the_vendored_editor_has_no_admin()
     {

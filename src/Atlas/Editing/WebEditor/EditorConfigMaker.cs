@@ -66,7 +66,9 @@ public sealed class EditorConfigMaker(SiteConfig config, EditorStrings strings)
         fields.Add(new MarkdownEditorField(BodyField, Label("web_editor.body", BodyField), false) { Translatable = true });
         var title = string.Join(" · ", languages.Select(l => collection.Title[l]).Where(t => t.Length > 0).Distinct());
         return new EditorCollection(collection.Name, title.Length > 0 ? title : collection.Name,
-            $"{SiteConfig.ContentFolder}/{collection.Folder}", data.ToImmutable(), fields.ToImmutable());
+            // The editor's paths are the repository's: a site in a folder of its repository (repository.path) is under it.
+            config.Repository?.PathOf($"{SiteConfig.ContentFolder}/{collection.Folder}") ?? $"{SiteConfig.ContentFolder}/{collection.Folder}",
+            data.ToImmutable(), fields.ToImmutable());
     }
 
     /// <summary>The widget of a declared field. Every type of the registry has its case; a new type must add one.</summary>
