@@ -16,9 +16,13 @@ public enum RepositoryHost
 /// site.yml <c>repository:</c>, where the site's files live: every entity page then links to the Git host's web
 /// editor for its files and to their history. <paramref name="Path"/> is the site's folder within the repository
 /// ("" when site.yml is at its root), without leading or trailing '/'. Absent: no edit links.
+/// <see cref="EditorAuth"/>: the address of the OAuth proxy through which the web editor at /admin/ logs editors in
+/// to the Git host (a static host has no OAuth endpoint of its own; Decap's <c>base_url</c>); absent, Decap's default.
 /// </summary>
 public sealed record RepositoryConfig(RepositoryHost Host, string Owner, string Name, string Branch, string Path)
 {
+    public string? EditorAuth { get; init; }
+
     public const string Key = "repository";
 
     /// <summary>The path of a site file (relative to the site folder, '/'-separated) within the repository.</summary>
@@ -54,7 +58,7 @@ internal static partial class RepositoryConfigLoader
 
         var errorsBefore = diagnostics.ErrorCount;
         var reader = new MappingReader(mapping, RepositoryConfig.Key, diagnostics);
-        reader.RejectUnknownKeys("host", "repo", "branch", "path");
+        reader.RejectUnknownKeys("host", "repo", "branch", "path", "editor_auth");
 
         var host = RepositoryHost.GitHub;
         var hostText = reader.String("host", required: false, fallback: "github")!;
@@ -87,11 +91,19 @@ internal static partial class RepositoryConfigLoader
                 $"repository path '{path}' must be the site's folder within the repository, as a/b with '/' and without '.' or '..' parts; leave it out when site.yml is at the repository's root.");
         }
 
+        var editorAuth = reader.String("editor_auth", required: false);
+        if (editorAuth is not null && (!Uri.TryCreate(editorAuth, UriKind.Absolute, out var auth) || auth.Scheme != Uri.UriSchemeHttps ||
+            auth.Query.Length > 0 || auth.Fragment.Length > 0))
+        {
+            diagnostics.Error(mapping["editor_auth"]!.Location,
+                $"repository editor_auth '{editorAuth}' must be the https:// address of the OAuth proxy that logs editors in to the web editor, such as https://auth.example.org; leave it out to use the editor's default.");
+        }
+
         if (diagnostics.ErrorCount > errorsBefore)
         {
             return null;
         }
 
-        return new RepositoryConfig(host, ownerAndName!.Value.Owner, ownerAndName.Value.Name, branch, path);
+        return new RepositoryConfig(host, ownerAndName!.Value.Owner, ownerAndName.Value.Name, branch, path) { EditorAuth = editorAuth };
     }
 }

@@ -57,7 +57,7 @@ public static class GeneratedFiles
 
         string? Strings(string language, string key) => site.Bundles.TryGetValue(language, out var bundle) ? bundle.Get(key) : null;
         EditorBackend backend = site.Config.Repository is { } repository
-            ? new GitHubEditorBackend($"{repository.Owner}/{repository.Name}", repository.Branch, AuthBaseUrl: null)
+            ? new GitHubEditorBackend($"{repository.Owner}/{repository.Name}", repository.Branch, repository.EditorAuth)
             : new LocalEditorBackend("main");
         var config = new EditorConfigMaker(site.Config, Strings).Make(backend);
         yield return new GeneratedFile($"{EditorPage.Folder}config.yml", System.Text.Encoding.UTF8.GetBytes(EditorConfigWriter.Write(config)));

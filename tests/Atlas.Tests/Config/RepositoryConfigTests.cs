@@ -25,7 +25,9 @@ public sealed class RepositoryConfigTests
     [InlineData("repo: example-org/cc-atlas\n  branch: a..b", "branch: a..b", "is not a branch name Git accepts")]
     [InlineData("repo: example-org/cc-atlas\n  path: ../elsewhere", "path: ../elsewhere", "must be the site's folder within the repository")]
     [InlineData("repo: example-org/cc-atlas\n  path: 'a\\b'", "path: 'a", "must be the site's folder within the repository")]
-    [InlineData("repo: example-org/cc-atlas\n  owner: example-org", "owner: example-org", "unknown key 'owner' in repository; expected one of: host, repo, branch, path")]
+    [InlineData("repo: example-org/cc-atlas\n  owner: example-org", "owner: example-org", "unknown key 'owner' in repository; expected one of: host, repo, branch, path, editor_auth")]
+    [InlineData("repo: example-org/cc-atlas\n  editor_auth: http://auth.example.org", "editor_auth: http:", "must be the https:// address of the OAuth proxy")]
+    [InlineData("repo: example-org/cc-atlas\n  editor_auth: auth.example.org", "editor_auth: auth", "must be the https:// address of the OAuth proxy")]
     public void A_mistake_is_reported_on_its_line(string body, string lineText, string fragment)
     {
         using var site = WithRepository("repository:\n  " + body + "\n");

@@ -321,10 +321,10 @@ collections:
 
         using var site = TestSite.Minimal(Vendored);
         site.Write("site.yml", File.ReadAllText(Path.Combine(site.Directory, "site.yml")).TrimEnd() +
-            "\nrepository: {repo: example-org/cc-atlas, branch: publish, path: atlas}\n");
+            "\nrepository: {repo: example-org/cc-atlas, branch: publish, path: atlas, editor_auth: 'https://auth.example.org'}\n");
         site.BuildOk();
         var config = site.Read("admin/config.yml");
-        Assert.Contains("  name: github\n  repo: \"example-org/cc-atlas\"\n  branch: \"publish\"\n", config);
+        Assert.Contains("  name: github\n  repo: \"example-org/cc-atlas\"\n  branch: \"publish\"\n  base_url: \"https://auth.example.org\"\n", config);
         Assert.Contains("local_backend: true\n", config);
         Assert.Contains("    folder: \"atlas/content/parks\"\n", config);
     }
