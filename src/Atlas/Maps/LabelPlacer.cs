@@ -40,8 +40,10 @@ public static class LabelPlacer
     {
         var placed = new List<PlacedLabel>();
         // Every label box and marker so far in a grid, for the many "is this candidate free?" questions (thousands on
-        // a large site's map).
-        var occupied = new OverlapGrid(Math.Max(frame.Width, frame.Height) / 64);
+        // a large site's map). Cells at least two lines of text high: a label then spans a few cells, not dozens (a
+        // locator's frame is a few labels wide, and a finer grid spent its time filing each box in many cells).
+        var font = labels.Count == 0 ? 0 : labels.Max(l => l.FontSize);
+        var occupied = new OverlapGrid(Math.Max(Math.Max(frame.Width, frame.Height) / 64, 2 * font));
         foreach (var box in taken ?? [])
         {
             occupied.Add(box);
