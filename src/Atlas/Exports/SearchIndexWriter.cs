@@ -52,33 +52,40 @@ public static class SearchIndexWriter
         var languages = model.Config.Languages.Select(l => l.Code).ToArray();
         var collections = model.Config.Collections;
         var collectionNames = collections.Select(c => c.Name).ToList();
-        var own = model.Entities.Select(entity =>
+        // Cutting every entity's text into terms is most of the index's work: entities are cut in parallel, each
+        // into its own slot, so the documents keep the model's order (the same bytes every build).
+        var own = new SearchDocument[model.Entities.Length][];
+        Parallel.For(0, own.Length, e =>
         {
+            var entity = model.Entities[e];
             var texts = entity.Texts;
-            return documents?.Get(entity, texts, () => OwnParts(model, entity, languages)) ?? OwnParts(model, entity, languages);
-        }).ToArray();
+            own[e] = documents?.Get(entity, texts, () => OwnParts(model, entity, languages)) ?? OwnParts(model, entity, languages);
+        });
 
         for (var l = 0; l < languages.Length; l++)
         {
             var language = languages[l];
-            var docs = new List<SearchDocument>(collections.Length + own.Length);
-            docs.AddRange(collections.Select((c, i) => CollectionDocument(c, i, languages, language)));
-            for (var e = 0; e < own.Length; e++)
+            var entityDocs = new SearchDocument?[own.Length];
+            Parallel.For(0, own.Length, e =>
             {
                 var entity = model.Entities[e];
                 var collection = collectionNames.IndexOf(entity.Collection.Name); // by name: an entity kept from an earlier build holds an earlier config
                 if (collection < 0 || !collections[collection].InSearch)
                 {
-                    continue;
+                    return;
                 }
 
-                docs.Add(own[e][l] with
+                entityDocs[e] = own[e][l] with
                 {
                     Collection = collection,
                     Links = Math.Min(9, (int)(2 * Math.Log(1 + model.BacklinksTo(entity.Id).Length))),
                     Terms = WithFieldValues(own[e][l].Terms, model, entity, language),
-                });
-            }
+                };
+            });
+
+            var docs = new List<SearchDocument>(collections.Length + own.Length);
+            docs.AddRange(collections.Select((c, i) => CollectionDocument(c, i, languages, language)));
+            docs.AddRange(entityDocs.OfType<SearchDocument>());
 
             foreach (var file in Files(language, docs, collections, Synonyms(model, language)))
             {
