@@ -111,8 +111,11 @@ public static class ServeCommand
                 // How long the edit waited before its rebuild started (settle time, or a rebuild still running): with
                 // the reload time above, the server's share of the time from a save to the page that shows it.
                 var waited = report.StartedAfterChange is { } wait ? string.Create(CultureInfo.InvariantCulture, $", started {wait.TotalMilliseconds:0} ms after the change") : "";
+                var superseded = report.Superseded > 0
+                    ? $"; a newer save cut the previous {(report.Superseded == 1 ? "rebuild" : $"{report.Superseded} rebuilds")} short after the pages were written"
+                    : "";
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{what}: rendered {result.PagesRendered} of {result.PageCount} pages in {result.Elapsed.TotalMilliseconds:0} ms{shown}{waited}"));
+                    $"{what}: rendered {result.PagesRendered} of {result.PageCount} pages in {result.Elapsed.TotalMilliseconds:0} ms{shown}{waited}{superseded}"));
                 if (timings)
                 {
                     TimingsPrinter.Print(result, stdout);

@@ -44,6 +44,12 @@ public sealed record PreviewOptions(string SiteDirectory)
     /// </summary>
     public Action<Uri>? Listening { get; init; }
 
+    /// <summary>
+    /// Called on the rebuild's thread each time a rebuild after a change has written the affected pages, before the
+    /// rest of it (the search index, data, feeds); tests use it to save again at exactly that moment.
+    /// </summary>
+    internal Action? AfterPagesWritten { get; init; }
+
     /// <summary>What one page render may use; tests set small limits.</summary>
     public Rendering.RenderLimits RenderLimits { get; init; } = Rendering.RenderLimits.Default;
 }

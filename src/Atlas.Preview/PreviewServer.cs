@@ -55,6 +55,9 @@ public sealed class PreviewServer : IAsyncDisposable
     /// <summary>Incremented after every rebuild, successful or not (lets tests wait for one).</summary>
     public int Generation => Volatile.Read(ref _generation);
 
+    /// <summary>Whether the watcher holds a change the next rebuild will take (tests wait for one).</summary>
+    internal bool ChangesWaiting => _watcher?.HasChanges ?? false;
+
     /// <summary>The diagnostics of the last build; empty when it succeeded.</summary>
     public IReadOnlyList<Diagnostic> Errors => _errors;
 
@@ -156,7 +159,12 @@ public sealed class PreviewServer : IAsyncDisposable
     /// or after the watcher lost events.</param>
     /// <param name="cancellation">Cancelled when the preview stops: a rebuild in progress ends without a report.</param>
     /// <param name="firstSeenAt">When the watcher saw the first of the changes (a Stopwatch timestamp); null for the first build.</param>
-    private void Rebuild(IReadOnlyList<string>? changed, CancellationToken cancellation, long? firstSeenAt = null)
+    /// <param name="pagesWritten">Called once the rebuild has written the affected pages (not for the first build).</param>
+    /// <param name="superseded">How many rebuilds of these changes were cut short before this one.</param>
+    /// <returns>False when the rebuild was cancelled: the output is the previous build's (the engine takes back what
+    /// it wrote), and its changes must be built again.</returns>
+    private bool Rebuild(IReadOnlyList<string>? changed, CancellationToken cancellation, long? firstSeenAt = null, Action? pagesWritten = null,
+        int superseded = 0)
     {
         // Open pages reload as soon as the affected pages are written; the search index and other generated files
         // follow in the same rebuild (each replaced in one rename, so a reader sees the old file or the new one).
@@ -178,6 +186,8 @@ public sealed class PreviewServer : IAsyncDisposable
             {
                 _reload.BroadcastReload(files);
             }
+
+            pagesWritten?.Invoke();
         }
 
         PreviewBuild build;
@@ -187,7 +197,7 @@ public sealed class PreviewServer : IAsyncDisposable
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
-            return;
+            return false;
         }
         catch (Exception e)
         {
@@ -220,23 +230,71 @@ public sealed class PreviewServer : IAsyncDisposable
             ReloadedAfter = reloadedAfter,
             StartedAfterChange = firstSeenAt is { } seen ? System.Diagnostics.Stopwatch.GetElapsedTime(seen, started) : null,
             GcPauses = GC.GetTotalPauseDuration() - pausesBefore,
+            Superseded = superseded,
         });
+        return true;
     }
 
-    /// <summary>One rebuild at a time, for each batch of changes the watcher gathers.</summary>
+    /// <summary>
+    /// One rebuild at a time, for each batch of changes the watcher gathers. A change that comes once a rebuild has
+    /// written its pages cuts the rest of that rebuild short (the search index, data and feeds it was still making
+    /// are out of date already): the engine takes back what that rebuild wrote and the next rebuild makes both
+    /// changes, so the newer edit does not wait for a search index that would be replaced at once. A change that comes
+    /// while pages are still being rendered waits: cutting there could leave a reader who saves often with no page
+    /// ever written.
+    /// </summary>
     private async Task RebuildLoop()
     {
+        var watcher = _watcher!;
         try
         {
+            IReadOnlyList<string>? carried = [];
+            var superseded = 0;
             while (true)
             {
-                var batch = await _watcher!.NextChangesAsync(_options.Debounce, _stopping.Token);
-                Rebuild(batch.Files, _stopping.Token, batch.FirstSeenAt);
+                var batch = await watcher.NextChangesAsync(_options.Debounce, _stopping.Token);
+                IReadOnlyList<string>? files = carried is null || batch.Files is null
+                    ? null
+                    : [.. carried.Union(batch.Files, StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+                using var supersede = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
+                using var finished = new CancellationTokenSource();
+                var watching = false;
+                void PagesWritten()
+                {
+                    _options.AfterPagesWritten?.Invoke();
+                    if (!watching)
+                    {
+                        watching = true;
+                        _ = CancelOnNextChange(watcher, supersede, finished.Token);
+                    }
+                }
+
+                var done = Rebuild(files, supersede.Token, batch.FirstSeenAt, PagesWritten, superseded);
+                await finished.CancelAsync();
+                _stopping.Token.ThrowIfCancellationRequested();
+                (carried, superseded) = done ? ([], 0) : (files, superseded + 1);
             }
         }
         catch (OperationCanceledException)
         {
             // stopping
+        }
+    }
+
+    /// <summary>Cancels <paramref name="supersede"/> when the watcher has a change, unless the rebuild finished first.</summary>
+    private static async Task CancelOnNextChange(SiteWatcher watcher, CancellationTokenSource supersede, CancellationToken finished)
+    {
+        try
+        {
+            await watcher.WaitForChangeAsync(finished);
+            if (!finished.IsCancellationRequested)
+            {
+                await supersede.CancelAsync();
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
+        {
+            // the rebuild ended first (or the preview stopped)
         }
     }
 

@@ -20,6 +20,12 @@ public sealed record RebuildReport(IReadOnlyList<string> ChangedFiles, PreviewBu
     /// </summary>
     public TimeSpan? StartedAfterChange { get; init; }
 
+    /// <summary>
+    /// How many rebuilds before this one a newer change cut short after they had written their pages (their search
+    /// index, data and feeds out of date before they were done); their changed files are in <see cref="ChangedFiles"/>.
+    /// </summary>
+    public int Superseded { get; init; }
+
     /// <summary>How long the runtime's garbage collector paused the process during the rebuild.</summary>
     public TimeSpan GcPauses { get; init; }
 }

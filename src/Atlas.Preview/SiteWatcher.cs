@@ -196,6 +196,12 @@ internal sealed class SiteWatcher : IDisposable
         return new ChangeBatch(lost ? null : [.. changed], firstSeen ?? started);
     }
 
+    /// <summary>Completes as soon as a change is waiting (at once if one already is), without taking it.</summary>
+    public async Task WaitForChangeAsync(CancellationToken cancellation) => await _changes.Reader.WaitToReadAsync(cancellation);
+
+    /// <summary>Whether a change is waiting to be taken by <see cref="NextChangesAsync"/>.</summary>
+    public bool HasChanges => _changes.Reader.TryPeek(out _);
+
     /// <summary>One change as the watcher saw it: the relative path ("" when events were lost) and when (a <see cref="System.Diagnostics.Stopwatch"/> timestamp).</summary>
     private readonly record struct Change(string Path, long At);
 

@@ -30,6 +30,10 @@ public sealed class BuildDeadline : IDisposable
 
     public CancellationToken Token => _source.Token;
 
+    /// <summary>The caller's own cancellation alone: for the stages after rendering, where running out of time is not
+    /// checked (they are bounded by what rendering made) but a caller may still stop the build.</summary>
+    public CancellationToken Caller => _caller;
+
     /// <summary>The time is up (as opposed to the caller having cancelled, which is not an error of the build).</summary>
     public bool Expired => _source.IsCancellationRequested && !_caller.IsCancellationRequested;
 

@@ -134,7 +134,7 @@ internal static class IncrementalBuild
             return needed;
         }
 
-        var others = GeneratedFiles.Assets(site).Concat(GeneratedFiles.Generate(site, Regenerate, caches).Select(f => (f.Path, f.Content))).ToList();
+        var others = GeneratedFiles.Assets(site).Concat(GeneratedFiles.Generate(site, Regenerate, caches, run.Deadline.Caller).Select(f => (f.Path, f.Content))).ToList();
         foreach (var (path, content) in others)
         {
             writer.Write(path, content);

@@ -57,7 +57,7 @@ internal static class ProseRebuild
 
                 run.Stages.Mark("render and write affected pages");
                 run.Options.PagesWritten?.Invoke(writer.TakeChanged());
-                var generated = GeneratedFiles.Generate(patched, inputs => inputs.Any(changed.Contains), caches).ToList();
+                var generated = GeneratedFiles.Generate(patched, inputs => inputs.Any(changed.Contains), caches, cancellation).ToList();
                 foreach (var file in generated)
                 {
                     writer.Write(file.Path, file.Content);

@@ -79,11 +79,27 @@ public static class GeneratedFiles
     public static IEnumerable<GeneratedFile> All(LoadedSite site, SiteCaches? caches) => Generate(site, _ => true, caches);
 
     /// <summary>The generated files of the generators whose inputs pass <paramref name="regenerate"/>, in a fixed order.</summary>
-    public static IEnumerable<GeneratedFile> Generate(LoadedSite site, Func<IEnumerable<string>, bool> regenerate, SiteCaches? caches)
+    /// <param name="cancellation">Checked between files: a caller may stop a rebuild whose pages are already written
+    /// when a newer edit makes the rest of it (the search index above all) out of date.</param>
+    public static IEnumerable<GeneratedFile> Generate(LoadedSite site, Func<IEnumerable<string>, bool> regenerate, SiteCaches? caches,
+        CancellationToken cancellation = default)
     {
-        // Independent of each other and each single-threaded: made side by side, listed in a fixed order.
+        // Independent of each other: made side by side, listed in a fixed order.
         var files = new List<GeneratedFile>[Generators.Length];
-        Parallel.For(0, Generators.Length, i => files[i] = regenerate(Generators[i].Inputs(site)) ? [.. Generators[i].Make(site, caches)] : []);
+        Parallel.For(0, Generators.Length, new ParallelOptions { CancellationToken = cancellation }, i =>
+        {
+            var made = new List<GeneratedFile>();
+            if (regenerate(Generators[i].Inputs(site)))
+            {
+                foreach (var file in Generators[i].Make(site, caches))
+                {
+                    cancellation.ThrowIfCancellationRequested();
+                    made.Add(file);
+                }
+            }
+
+            files[i] = made;
+        });
         return files.SelectMany(f => f);
     }
 

@@ -127,6 +127,37 @@ public sealed class IncrementalBuildTests
     }
 
     [Fact]
+    public void A_rebuild_its_caller_stops_once_the_pages_are_written_takes_them_back_and_the_next_one_makes_both_edits()
+    {
+        using var site = TestSite.Minimal();
+        var output = Path.Combine(site.Directory, "public");
+        Incremental(site, output);
+        var before = TestSite.Snapshot(output);
+        site.Write("content/parks/gaozhu.en.md", "Gaozhu, edited and then superseded.\n");
+
+        // A caller (the preview, when a newer edit comes) stops the rebuild while it makes the generated files.
+        using var stop = new CancellationTokenSource();
+        var told = new List<string>();
+        Assert.ThrowsAny<OperationCanceledException>(() => SiteBuilder.BuildIncremental(new BuildOptions(site.Directory)
+        {
+            OutputDirectory = output, HomeDirectory = "/nonexistent",
+            PagesWritten = files =>
+            {
+                told.AddRange(files);
+                stop.Cancel();
+            },
+        }, cancellation: stop.Token));
+
+        Assert.Contains("en/parks/gaozhu/index.html", told); // the page was written and shown...
+        Assert.Equal(before, TestSite.Snapshot(output)); // ...and taken back with the rest: the output is the last build's
+
+        site.Write("content/cities/chengdu.en.md", "Chengdu, the newer edit.\n");
+        Assert.True(Incremental(site, output).Succeeded);
+        Assert.Contains("Gaozhu, edited and then superseded.", File.ReadAllText(Path.Combine(output, "en/parks/gaozhu/index.html")));
+        AssertSameAsFullBuild(site, output);
+    }
+
+    [Fact]
     public void A_deleted_entity_disappears_like_in_a_full_build()
     {
         using var site = TestSite.Minimal();

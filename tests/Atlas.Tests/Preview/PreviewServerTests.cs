@@ -108,6 +108,50 @@ public sealed class PreviewServerTests
     }
 
     [Fact]
+    public async Task A_save_that_comes_once_the_pages_are_written_cuts_that_rebuild_short_and_the_next_makes_both_edits()
+    {
+        using var site = TestSite.Minimal();
+        var reports = new System.Collections.Concurrent.ConcurrentQueue<RebuildReport>();
+        PreviewServer? server = null;
+        var rebuilds = 0;
+        void SaveAgain()
+        {
+            // The first rebuild after the edit below has written its pages: a second save comes now, and the watcher
+            // holds it before the rest of that rebuild (the search index) starts.
+            if (Interlocked.Increment(ref rebuilds) == 1)
+            {
+                site.Write("content/cities/chongqing.en.md", "Chongqing, saved while the search index was made.\n");
+                Assert.True(SpinWait.SpinUntil(() => server!.ChangesWaiting, TimeSpan.FromSeconds(20)), "the watcher did not see the second save");
+            }
+        }
+
+        await using (server = await PreviewServer.StartAsync(new PreviewOptions(site.Directory) { Port = 0, AfterPagesWritten = SaveAgain }, reports.Enqueue))
+        {
+            site.Write("content/cities/chengdu.en.md", "Chengdu, saved first.\n");
+            await PollUntil(new Uri(server.Address, "en/cities/chongqing/"),
+                html => html.Contains("Chongqing, saved while the search index was made.", StringComparison.Ordinal));
+            await PollUntil(new Uri(server.Address, "en/cities/chengdu/"), html => html.Contains("Chengdu, saved first.", StringComparison.Ordinal));
+            for (var waited = 0; waited < 300 && reports.Count < 2; waited++)
+            {
+                await Task.Delay(100);
+            }
+
+            // The first build, then one rebuild that made both saves: the one cut short left no report.
+            Assert.Equal(2, reports.Count);
+            var both = reports.Last();
+            Assert.True(both.Result.Succeeded);
+            Assert.Equal(1, both.Superseded);
+            Assert.Equal(["content/cities/chengdu.en.md", "content/cities/chongqing.en.md"], both.ChangedFiles);
+
+            // The search index is the one of both edits.
+            var index = string.Join("\n", Directory.EnumerateFiles(Path.Combine(both.Result.OutputDirectory, "search", "en"), "*", SearchOption.AllDirectories)
+                .Select(File.ReadAllText));
+            Assert.Contains("saved first", index, StringComparison.Ordinal);
+            Assert.Contains("saved while the search index was made", index, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Missing_pages_get_the_404_of_their_language_and_traversal_is_refused()
     {
         using var site = TestSite.Minimal("""
