@@ -47,15 +47,17 @@ public static class SearchIndexWriter
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <param name="documents">Each entity's entries made by an earlier build in this process, reused while the entity and its prose are the same.</param>
-    public static IEnumerable<GeneratedFile> Indexes(SiteModel model, SearchDocuments? documents = null)
+    /// <param name="cancellation">Checked as the index is put together (seconds on a large site), not only between its files.</param>
+    public static IEnumerable<GeneratedFile> Indexes(SiteModel model, SearchDocuments? documents = null, CancellationToken cancellation = default)
     {
+        var parallel = new ParallelOptions { CancellationToken = cancellation };
         var languages = model.Config.Languages.Select(l => l.Code).ToArray();
         var collections = model.Config.Collections;
         var collectionNames = collections.Select(c => c.Name).ToList();
         // Cutting every entity's text into terms is most of the index's work: entities are cut in parallel, each
         // into its own slot, so the documents keep the model's order (the same bytes every build).
         var own = new SearchDocument[model.Entities.Length][];
-        Parallel.For(0, own.Length, e =>
+        Parallel.For(0, own.Length, parallel, e =>
         {
             var entity = model.Entities[e];
             var texts = entity.Texts;
@@ -66,7 +68,7 @@ public static class SearchIndexWriter
         {
             var language = languages[l];
             var entityDocs = new SearchDocument?[own.Length];
-            Parallel.For(0, own.Length, e =>
+            Parallel.For(0, own.Length, parallel, e =>
             {
                 var entity = model.Entities[e];
                 var collection = collectionNames.IndexOf(entity.Collection.Name); // by name: an entity kept from an earlier build holds an earlier config
@@ -87,7 +89,7 @@ public static class SearchIndexWriter
             docs.AddRange(collections.Select((c, i) => CollectionDocument(c, i, languages, language)));
             docs.AddRange(entityDocs.OfType<SearchDocument>());
 
-            foreach (var file in Files(language, docs, collections, Synonyms(model, language)))
+            foreach (var file in Files(language, docs, collections, Synonyms(model, language), cancellation))
             {
                 yield return file;
             }
@@ -233,15 +235,21 @@ public static class SearchIndexWriter
         SearchTerms.IsHan(term[0]) || term.Length < 2 ? term[..1] : term[..2];
 
     private static IEnumerable<GeneratedFile> Files(string language, List<SearchDocument> docs, IReadOnlyList<CollectionConfig> collections,
-        List<(string Alternative, string Name)> synonyms)
+        List<(string Alternative, string Name)> synonyms, CancellationToken cancellation)
     {
         var root = $"{Folder}{language}/";
 
-        // Postings and name keys, by term, documents in order.
-        var postings = new SortedDictionary<string, List<(int Doc, int Code)>>(StringComparer.Ordinal);
-        var names = new SortedDictionary<string, List<(int Doc, int Kind)>>(StringComparer.Ordinal);
+        // Postings and name keys, by term, documents in order (the terms are put in order once, below: a sorted
+        // dictionary would compare strings on each of the millions of insertions of a large site).
+        var postings = new Dictionary<string, List<(int Doc, int Code)>>(StringComparer.Ordinal);
+        var names = new Dictionary<string, List<(int Doc, int Kind)>>(StringComparer.Ordinal);
         for (var d = 0; d < docs.Count; d++)
         {
+            if (d % 256 == 0)
+            {
+                cancellation.ThrowIfCancellationRequested();
+            }
+
             foreach (var (term, code) in docs[d].Terms)
             {
                 if (!postings.TryGetValue(term, out var list))
@@ -264,8 +272,8 @@ public static class SearchIndexWriter
         }
 
         // Shards: by base prefix, split one character further while too big.
-        var entries = postings.Keys.Select(t => (Key: t, Name: false, Size: t.Length * 3 + 6 + postings[t].Count * 6))
-            .Concat(names.Keys.Select(k => (Key: k, Name: true, Size: k.Length * 3 + 6 + names[k].Count * 5)))
+        var entries = postings.Keys.Order(StringComparer.Ordinal).Select(t => (Key: t, Name: false, Size: t.Length * 3 + 6 + postings[t].Count * 6))
+            .Concat(names.Keys.Order(StringComparer.Ordinal).Select(k => (Key: k, Name: true, Size: k.Length * 3 + 6 + names[k].Count * 5)))
             .ToList();
         var shards = new SortedDictionary<string, List<(string Key, bool Name, int Size)>>(StringComparer.Ordinal);
         foreach (var group in entries.GroupBy(e => BasePrefix(e.Key)))

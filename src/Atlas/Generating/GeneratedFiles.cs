@@ -19,24 +19,26 @@ public static class GeneratedFiles
 
     /// <param name="Owns">Whether a path is one of its files: the search index's files depend on the content (its shards,
     /// blocks and texts), so an incremental build that skips a generator keeps exactly that generator's previous files.</param>
-    private sealed record Generator(Func<LoadedSite, SiteCaches?, IEnumerable<GeneratedFile>> Make, Func<LoadedSite, IEnumerable<string>> Inputs, Func<string, bool> Owns);
+    /// <param name="Make">The files, given the site, the caches of earlier builds in this process and the caller's
+    /// cancellation (which the generators that take seconds on a large site check as they go).</param>
+    private sealed record Generator(Func<LoadedSite, SiteCaches?, CancellationToken, IEnumerable<GeneratedFile>> Make, Func<LoadedSite, IEnumerable<string>> Inputs, Func<string, bool> Owns);
 
     private static readonly Generator[] Generators =
     [
-        new((site, _) => DataExporter.Export(site.Model), _ => [SiteConfig.FileName, DependencyKeys.AllData], path => path.StartsWith("data/", StringComparison.Ordinal)),
-        new((site, caches) => SearchIndexWriter.Indexes(site.Model, caches?.Search), _ => [SiteConfig.FileName, DependencyKeys.AllContent], // bodies too
+        new((site, _, _) => DataExporter.Export(site.Model), _ => [SiteConfig.FileName, DependencyKeys.AllData], path => path.StartsWith("data/", StringComparison.Ordinal)),
+        new((site, caches, cancellation) => SearchIndexWriter.Indexes(site.Model, caches?.Search, cancellation), _ => [SiteConfig.FileName, DependencyKeys.AllContent], // bodies too
             IsSearchFile),
-        new((site, _) => FeedWriter.Feeds(site.Model, language => site.Bundles[language]),
+        new((site, _, _) => FeedWriter.Feeds(site.Model, language => site.Bundles[language]),
             site => [SiteConfig.FileName, DependencyKeys.AllData, .. site.Config.Languages.Select(l => SitePlanner.BundlePath(l.Code))],
             path => path.EndsWith("/feed.xml", StringComparison.Ordinal)),
         // The sitemap's lastmod comes from the entities' Git dates: a change to content makes it again. Past
         // sitemap.max_urls it is an index of numbered files (sitemap-1.xml, …), all of them this generator's.
-        new((site, _) => [.. SitemapWriter.Sitemaps(site.Config, site.Pages, site.Model, site.Taxonomies, site.Updated), SitemapWriter.Robots(site.Config)],
+        new((site, _, _) => [.. SitemapWriter.Sitemaps(site.Config, site.Pages, site.Model, site.Taxonomies, site.Updated), SitemapWriter.Robots(site.Config)],
             _ => [SiteConfig.FileName, PageListKey, DependencyKeys.AllContent],
             path => path is "sitemap.xml" or "robots.txt" ||
                     path.StartsWith("sitemap-", StringComparison.Ordinal) && path.EndsWith(".xml", StringComparison.Ordinal)),
         // The web editor at /admin/ (issue 23): its forms follow site.yml, its labels the bundles.
-        new((site, _) => WebEditor(site),
+        new((site, _, _) => WebEditor(site),
             site => [SiteConfig.FileName, .. site.Config.Languages.Select(l => SitePlanner.BundlePath(l.Code)),
                 .. EditorPage.Scripts.Select(s => $"{AssetSet.Folder}/{s}")],
             path => path.StartsWith(EditorPage.Folder, StringComparison.Ordinal)),
@@ -91,7 +93,7 @@ public static class GeneratedFiles
             var made = new List<GeneratedFile>();
             if (regenerate(Generators[i].Inputs(site)))
             {
-                foreach (var file in Generators[i].Make(site, caches))
+                foreach (var file in Generators[i].Make(site, caches, cancellation))
                 {
                     cancellation.ThrowIfCancellationRequested();
                     made.Add(file);
