@@ -121,10 +121,12 @@ wanted=" $paths "
 for entry in "${size_list[@]}"; do
   [[ $entry == *:* ]] && wanted+=" ${entry#*:} "
 done
-wanted="${wanted//,/ }"
-for path in $wanted; do
+unique=" "
+for path in ${wanted//,/ }; do
   [[ " $all_paths " == *" $path "* ]] || { echo "run.sh: unknown path '$path' (paths: $all_paths)" >&2; exit 2; }
+  [[ $unique == *" $path "* ]] || unique+="$path "
 done
+wanted="$unique"
 needs() { [[ $wanted == *" $1 "* ]]; }
 
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -159,7 +161,7 @@ fi
 # start): every precompiling step starts from nothing.
 fresh_r2r() { rm -rf "$repo/src/Atlas.Cli/obj/Release/net10.0/linux-x64/R2R"; }
 cli="$repo/src/Atlas.Cli"
-echo "== setting up: ${wanted//  / } (into $tools)"
+echo "== setting up:$wanted(into $tools)"
 dotnet publish "$repo/tests/Atlas.Scale" -c Release -o "$tools/scale" --nologo -v quiet >/dev/null
 scale_dll="$tools/scale/Atlas.Scale.dll"
 if needs ci && [[ ! -f $tools/ci/Atlas.Cli.dll ]]; then
