@@ -3,7 +3,8 @@ namespace Atlas.Scale;
 /// <summary>
 /// The Hugo site's layouts: about the weight of the atlas's templates (a base layout with head, alternates, nav of
 /// sections and a language switcher; entity pages with facts, terms, references and related pages; lists with
-/// summaries), without the atlas's map, charts, compare pages and data exports.
+/// summaries; a side-by-side page of every entity's translations and a JSON search index), without the atlas's map,
+/// charts, timeline and data exports.
 /// </summary>
 public static class HugoLayouts
 {
@@ -109,6 +110,37 @@ public static class HugoLayouts
               {{- end }}
             </article>
             {{ end }}
+
+            """);
+        // The atlas's compare page: every translation's title, summary and body side by side (a second output of each page).
+        yield return ("layouts/_default/single.compare.html", """
+            {{ define "main" }}
+            <article class="compare">
+              {{ partial "breadcrumb.html" . }}
+              <h1>{{ .Title }}</h1>
+              <p class="page-tools"><a href="{{ .RelPermalink }}">{{ .Title }}</a></p>
+              <div class="columns">
+              {{- range .AllTranslations }}
+                <section class="column" lang="{{ .Language.Lang }}" aria-label="{{ .Language.LanguageName }}">
+                  <h2>{{ .Title }}</h2>
+                  {{ with .Params.summary }}<p class="summary">{{ . }}</p>{{ end }}
+                  <div class="prose">
+            {{ .Content }}
+                  </div>
+                </section>
+              {{- end }}
+              </div>
+            </article>
+            {{ end }}
+
+            """);
+        // The search index: one JSON file per language with every entity page's title, section, summary and text.
+        yield return ("layouts/index.json", """
+            {{- $pages := slice -}}
+            {{- range .Site.RegularPages -}}
+              {{- $pages = $pages | append (dict "title" .Title "section" .Section "url" .RelPermalink "summary" (.Params.summary | default "") "text" .Plain) -}}
+            {{- end -}}
+            {{- $pages | jsonify -}}
 
             """);
         yield return ("layouts/_default/list.html", """

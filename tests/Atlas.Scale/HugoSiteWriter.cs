@@ -114,8 +114,12 @@ public static class HugoSiteWriter
         toml.Append("defaultContentLanguageInSubdir = true\n");
         toml.Append("enableRobotsTXT = true\n");
         toml.Append("disableHugoGeneratorInject = true\n\n");
-        // Like the atlas: one feed per language (home), a sitemap, robots.txt; lists and terms are HTML only.
-        toml.Append("[outputs]\n  home = [\"HTML\", \"RSS\"]\n  section = [\"HTML\"]\n  taxonomy = [\"HTML\"]\n  term = [\"HTML\"]\n  page = [\"HTML\"]\n\n");
+        // Like the atlas: one feed per language (home), a sitemap, robots.txt; lists and terms are HTML only. The atlas
+        // also writes a side-by-side reading page per entity and language (compare/) and a search index: here a second
+        // HTML output of every page (compare.html next to index.html, layout single.compare.html) and a JSON output of
+        // the home page (index.json: every page's title, section, summary and text), the cheap Hugo equivalents.
+        toml.Append("[outputFormats]\n  [outputFormats.compare]\n    mediaType = \"text/html\"\n    baseName = \"compare\"\n    isHTML = true\n    permalinkable = false\n\n");
+        toml.Append("[outputs]\n  home = [\"HTML\", \"RSS\", \"JSON\"]\n  section = [\"HTML\"]\n  taxonomy = [\"HTML\"]\n  term = [\"HTML\"]\n  page = [\"HTML\", \"compare\"]\n\n");
         toml.Append("[taxonomies]\n");
         foreach (var taxonomy in taxonomies)
         {

@@ -7,7 +7,7 @@ using Atlas.Scale;
 //   dotnet run --project tests/Atlas.Scale -c Release -- --site /work/main --entities 10000 --out DIR [--hugo DIR]
 const string Usage = "usage: atlas-scale --site DIR --entities N [--out DIR] [--hugo DIR]\n" +
                      "  --site DIR      the real atlas (site.yml, templates/, content/)\n" +
-                     "  --entities N    how many entities to write (at least as many as the real atlas has)\n" +
+                     "  --entities N    how many entities to write (at least as many as the real atlas has; 'real': as many)\n" +
                      "  --out DIR       write the atlas site (site.yml, templates/, content/) there\n" +
                      "  --hugo DIR      write the equivalent Hugo site there\n" +
                      "A target folder must be missing, empty, or a folder this tool wrote before (it is then replaced).";
@@ -26,7 +26,8 @@ for (var i = 0; i < args.Length; i++)
             case "--hugo": hugo = Next(); break;
             case "--entities":
                 var text = Next().Replace("_", "").Replace(",", "");
-                entities = int.TryParse(text, out var n) && n > 0 ? n : throw new UsageException($"--entities: '{text}' is not a positive number");
+                // 'real' (0 here): the real atlas's own size, batch 0 only (the Hugo equivalent of the shipped atlas).
+                entities = text == "real" ? 0 : int.TryParse(text, out var n) && n > 0 ? n : throw new UsageException($"--entities: '{text}' is not a positive number or 'real'");
                 break;
             case "-h" or "--help":
                 Console.WriteLine(Usage);
@@ -52,7 +53,7 @@ try
 {
     var clock = Stopwatch.StartNew();
     var real = RealAtlas.Load(site);
-    var plan = new ScalePlan(real, entities.Value);
+    var plan = new ScalePlan(real, entities.Value == 0 ? real.EntityCount : entities.Value);
     if (output is not null)
     {
         var files = AtlasSiteWriter.Write(real, plan, output);
