@@ -115,8 +115,14 @@ def page_path(lang):
             return path
     return None
 
+# The first build has ended when the server says where it serves (until then every request gets the "building…"
+# page, which is HTML too): edits before that would time the first build, not a rebuild.
+def serving():
+    with open(log, encoding="utf-8", errors="replace") as f:
+        return any(line.startswith("serving ") for line in f)
+
 deadline = time.monotonic() + 900
-while time.monotonic() < deadline and "</html>" not in get("/en/parks/%s/" % slug):
+while time.monotonic() < deadline and not (serving() and "</html>" in get("/en/parks/%s/" % slug)):
     time.sleep(0.2)
 paths = {"zh": page_path("zh"), "en": page_path("en")}
 if None in paths.values():
