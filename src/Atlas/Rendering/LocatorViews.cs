@@ -55,7 +55,8 @@ internal sealed class LocatorViews(SiteModel model, AtlasMap map)
 
         // A neighbour is drawn only with its name: an unnamed dot orients no one and costs bytes on every page.
         var named = labels.Select(l => l.Id).ToHashSet(StringComparer.Ordinal);
-        var neighbours = locator.Neighbours.Where(p => named.Contains(Key(p.Place))).ToList();
+        // Only the neighbours asked to be labelled can have a label (a large site's frame holds hundreds of places).
+        var neighbours = locator.Neighbours.Take(MostNeighbours).Where(p => named.Contains(Key(p.Place))).ToList();
         var approximate = locator.Points.Any(p => p.IsApproximate);
         return Obj(
             ("width", map.Base.Projection.Width),
