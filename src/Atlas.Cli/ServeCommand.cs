@@ -51,6 +51,9 @@ public static class ServeCommand
             {
                 Address = address, Port = parse.GetValue(port), Drafts = parse.GetValue(drafts), Timeout = CommonOptions.Seconds(parse.GetValue(timeout)),
                 Poll = parse.GetValue(poll) ? PreviewOptions.DefaultPollInterval : null,
+                // The address at once: a large site's first build takes a while, and the page says "building…" meanwhile.
+                Listening = uri => stdout.WriteLine($"building {siteDirectory}; the preview will be at {uri}"),
+                CutShort = files => CutShort(files, stdout),
             };
             PreviewServer server;
             try
@@ -96,6 +99,15 @@ public static class ServeCommand
         });
 
         return command;
+    }
+
+    private static void CutShort(IReadOnlyList<string>? files, TextWriter stdout)
+    {
+        var what = VisibleText.Escape(files is null or { Count: 0 } ? "changes" : string.Join(", ", files.Take(3)) + (files.Count > 3 ? ", ..." : ""));
+        lock (stdout)
+        {
+            stdout.WriteLine($"{what}: pages written; a newer save stopped the rest of this rebuild, the next one makes both");
+        }
     }
 
     private static void Report(RebuildReport report, string siteDirectory, bool timings, TextWriter stdout, TextWriter stderr)

@@ -45,6 +45,12 @@ public sealed record PreviewOptions(string SiteDirectory)
     public Action<Uri>? Listening { get; init; }
 
     /// <summary>
+    /// Called with the changed files of a rebuild that a newer save cut short once its pages were written (its search
+    /// index, data and feeds are left to the next rebuild, which makes both saves and is reported as usual).
+    /// </summary>
+    public Action<IReadOnlyList<string>?>? CutShort { get; init; }
+
+    /// <summary>
     /// Called on the rebuild's thread each time a rebuild after a change has written the affected pages, before the
     /// rest of it (the search index, data, feeds); tests use it to save again at exactly that moment.
     /// </summary>

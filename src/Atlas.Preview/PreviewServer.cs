@@ -272,6 +272,11 @@ public sealed class PreviewServer : IAsyncDisposable
                 var done = Rebuild(files, supersede.Token, batch.FirstSeenAt, PagesWritten, superseded);
                 await finished.CancelAsync();
                 _stopping.Token.ThrowIfCancellationRequested();
+                if (!done)
+                {
+                    _options.CutShort?.Invoke(files);
+                }
+
                 (carried, superseded) = done ? ([], 0) : (files, superseded + 1);
             }
         }

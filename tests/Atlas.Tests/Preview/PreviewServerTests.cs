@@ -125,7 +125,9 @@ public sealed class PreviewServerTests
             }
         }
 
-        await using (server = await PreviewServer.StartAsync(new PreviewOptions(site.Directory) { Port = 0, AfterPagesWritten = SaveAgain }, reports.Enqueue))
+        var cutShort = new System.Collections.Concurrent.ConcurrentQueue<IReadOnlyList<string>?>();
+        var options = new PreviewOptions(site.Directory) { Port = 0, AfterPagesWritten = SaveAgain, CutShort = cutShort.Enqueue };
+        await using (server = await PreviewServer.StartAsync(options, reports.Enqueue))
         {
             site.Write("content/cities/chengdu.en.md", "Chengdu, saved first.\n");
             await PollUntil(new Uri(server.Address, "en/cities/chongqing/"),
@@ -142,6 +144,7 @@ public sealed class PreviewServerTests
             Assert.True(both.Result.Succeeded);
             Assert.Equal(1, both.Superseded);
             Assert.Equal(["content/cities/chengdu.en.md", "content/cities/chongqing.en.md"], both.ChangedFiles);
+            Assert.Equal(["content/cities/chengdu.en.md"], Assert.Single(cutShort)); // and the one cut short was told
 
             // The search index is the one of both edits.
             var index = string.Join("\n", Directory.EnumerateFiles(Path.Combine(both.Result.OutputDirectory, "search", "en"), "*", SearchOption.AllDirectories)
