@@ -43,9 +43,23 @@ public sealed record CorridorRoute(string Id, ImmutableArray<CorridorStop> Stops
     }
 }
 
+/// <summary>Where a drawn corridor passes or ends at one of its named stops: the stop's place and the line's point there
+/// (beside the place by the corridor's lane).</summary>
+public sealed record LaneAtStop(string Stop, double StopX, double StopY, double X, double Y);
+
+/// <summary>
+/// A station bar: where corridors side by side end at or pass a stop wider than its marker, the bar across their lanes
+/// through the stop, from one outermost line to the other, like an interchange on a transit map. Without it the outer
+/// lines of a bundle end beside the city, not at it.
+/// </summary>
+public sealed record CorridorStation(string Stop, double X1, double Y1, double X2, double Y2);
+
 /// <summary>A corridor as drawn: its polyline after offsetting.</summary>
 public sealed record LaidOutCorridor(string Id, ImmutableArray<(double X, double Y)> Points)
 {
+    /// <summary>The line's points at its named stops (none for a line of fewer than two stops).</summary>
+    public ImmutableArray<LaneAtStop> AtStops { get; init; } = [];
+
     /// <summary>The point halfway along the polyline (where its name is shown on keyboard focus).</summary>
     public (double X, double Y) Middle
     {
@@ -173,20 +187,99 @@ public static class CorridorLayout
 
             // The polyline moved to the left of travel by the lane, mitred at every stop.
             var offset = lanes[index] * spacing;
+            var points = new List<(double X, double Y)>();
+            var atStops = new List<LaneAtStop>();
+            void Add(CorridorStop stop, IEnumerable<(double X, double Y)> at)
+            {
+                foreach (var point in at)
+                {
+                    points.Add(point);
+                    if (stop.Named)
+                    {
+                        atStops.Add(new LaneAtStop(stop.Key, stop.X, stop.Y, point.X, point.Y));
+                    }
+                }
+            }
+
             var (sx, sy) = Normal(stops[1].X - stops[0].X, stops[1].Y - stops[0].Y);
-            var points = new List<(double X, double Y)> { (stops[0].X + sx * offset, stops[0].Y + sy * offset) };
+            Add(stops[0], [(stops[0].X + sx * offset, stops[0].Y + sy * offset)]);
             for (var i = 1; i + 1 < stops.Count; i++)
             {
-                points.AddRange(Mitre(stops[i - 1], stops[i], stops[i + 1], offset));
+                Add(stops[i], Mitre(stops[i - 1], stops[i], stops[i + 1], offset));
             }
 
             var (ex, ey) = Normal(stops[^1].X - stops[^2].X, stops[^1].Y - stops[^2].Y);
-            points.Add((stops[^1].X + ex * offset, stops[^1].Y + ey * offset));
-            result.Add(new LaidOutCorridor(routes[index].Id, [.. points]));
+            Add(stops[^1], [(stops[^1].X + ex * offset, stops[^1].Y + ey * offset)]);
+            result.Add(new LaidOutCorridor(routes[index].Id, [.. points]) { AtStops = [.. atStops] });
         }
 
         return result.MoveToImmutable();
     }
+
+    /// <summary>
+    /// The station bars of laid-out corridors: at each named stop, the lines' points there lie on a few straight lines
+    /// through the stop (one per way the lines run through it: the normal of an edge they end on, the bisector of a
+    /// corner they turn at); the widest such set reaching further than <paramref name="reach"/> from the stop (the
+    /// marker's radius: within it the marker covers the ends) gets a bar from its outermost point on one side, through
+    /// the stop, to the other. Ordered by stop, so the output is deterministic.
+    /// </summary>
+    public static ImmutableArray<CorridorStation> Stations(IEnumerable<LaidOutCorridor> lines, double reach)
+    {
+        var result = ImmutableArray.CreateBuilder<CorridorStation>();
+        foreach (var stop in lines.SelectMany(l => l.AtStops).GroupBy(a => a.Stop, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var (cx, cy) = (stop.First().StopX, stop.First().StopY);
+
+            // Each point off the stop as an angle in [0°, 180°) (the line through the stop it lies on) and a signed
+            // distance along that line; a point on the stop itself belongs to every bar.
+            var off = stop.Select(a => (dx: a.X - cx, dy: a.Y - cy))
+                .Where(d => d.dx * d.dx + d.dy * d.dy > 1e-12)
+                .Select(d =>
+                {
+                    var angle = Math.Atan2(d.dy, d.dx) * 180 / Math.PI;
+                    var distance = Math.Sqrt(d.dx * d.dx + d.dy * d.dy);
+                    return angle < 0 ? (Angle: angle + 180, Along: -distance) : angle >= 180 ? (Angle: angle - 180, Along: -distance) : (Angle: angle, Along: distance);
+                })
+                .OrderBy(p => p.Angle).ThenBy(p => p.Along).ToList();
+            var groups = new List<List<(double Angle, double Along)>>();
+            foreach (var point in off)
+            {
+                if (groups.Count == 0 || point.Angle - groups[^1][^1].Angle > StationAngleTolerance)
+                {
+                    groups.Add([]);
+                }
+
+                groups[^1].Add(point);
+            }
+
+            // 0° and 179.9° are the same line through the stop.
+            if (groups.Count > 1 && groups[0][0].Angle + 180 - groups[^1][^1].Angle <= StationAngleTolerance)
+            {
+                groups[0].AddRange(groups[^1].Select(p => (p.Angle, -p.Along)));
+                groups.RemoveAt(groups.Count - 1);
+            }
+
+            // One bar a stop, across its widest set of lanes: two bars crossing at a stop read as a knot, not a station,
+            // and the narrower sets end within a lane or two of the stop.
+            var widest = groups
+                .Select(g => (Group: g, Low: Math.Min(0, g.Min(p => p.Along)), High: Math.Max(0, g.Max(p => p.Along))))
+                .Where(g => Math.Max(-g.Low, g.High) > reach)
+                .OrderByDescending(g => g.High - g.Low).ThenBy(g => g.Group[0].Angle)
+                .FirstOrDefault();
+            if (widest.Group is { } group)
+            {
+                var radians = group[0].Angle * Math.PI / 180;
+                var (ux, uy) = (Math.Cos(radians), Math.Sin(radians));
+                result.Add(new CorridorStation(stop.Key, cx + ux * widest.Low, cy + uy * widest.Low, cx + ux * widest.High, cy + uy * widest.High));
+            }
+        }
+
+        return result.ToImmutable();
+    }
+
+    /// <summary>Points at a stop whose directions from it differ by less than this (degrees) lie on one bar: lanes of
+    /// one edge or corner are exactly in line, up to rounding.</summary>
+    private const double StationAngleTolerance = 2;
 
     /// <summary>
     /// Below this angle between two corridors leaving a stop (its cosine: 12°), they would run over each other beyond

@@ -38,6 +38,10 @@ public sealed class MapLayout
     /// <summary>How wide the main map's svg is on a desktop first view, in CSS pixels (the page's content column).</summary>
     public const double DesktopWidthPx = 1030;
 
+    /// <summary>The label font size at the desktop first view, in CSS pixels: on a narrower screen labels shrink with the
+    /// map, which is why a phone opens zoomed in (atlas.js) and, without the script, keeps a wider map (style.css).</summary>
+    public const double LabelFontPx = 13.5;
+
     /// <summary>The levels of the places layer's importance that are always labelled (the municipality, prefecture-level cities).</summary>
     public const int MajorLevels = 2;
 
@@ -60,12 +64,13 @@ public sealed class MapLayout
         var frame = map.Frame;
         PixelsPerUnit = PixelsPerUnitOf(frame);
         HitRadius = 12.5 / PixelsPerUnit;
-        LabelFont = 13.5 / PixelsPerUnit;
+        LabelFont = LabelFontPx / PixelsPerUnit;
         var majorFont = LabelFont * MajorFontScale;
         CorridorSpacing = CorridorSpacingOf(frame);
 
         // Language-neutral, so laid out once per map rather than once per language.
         Corridors = map.Corridors;
+        StationReach = StationReachPx / PixelsPerUnit;
 
         // The places other layers' markers stand at (the cities): their markers are placed first, and labelled.
         var placeCollections = map.Layers.SelectMany(l => l.Entities)
@@ -142,6 +147,13 @@ public sealed class MapLayout
     public double CorridorSpacing { get; }
 
     public ImmutableArray<MapCorridor> Corridors { get; }
+
+    /// <summary>How far (CSS px at the first view) the lines at a stop may end off it before they get a station bar:
+    /// the radius of the largest place marker, which covers ends nearer than that.</summary>
+    private const double StationReachPx = 6;
+
+    /// <summary>The distance from a stop beyond which corridors' ends there get a station bar, in map units.</summary>
+    public double StationReach { get; }
 
     /// <summary>Every marker, most important first (the order they were placed in).</summary>
     public ImmutableArray<MapMarker> Markers { get; }

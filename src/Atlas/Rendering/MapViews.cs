@@ -28,6 +28,8 @@ internal sealed class MapViews(SiteModel model, ViewFactory views, AtlasMap map)
                 .OrderBy(l => l.Shape == MapLayerShape.Lines ? 0 : 1).ThenByDescending(l => l.i).Select(l => layers[l.i]))),
             ("label_font", Round(layout.LabelFont)),
             ("route_width", Round(CorridorWidthPx / layout.PixelsPerUnit)),
+            ("station_width", Round(StationWidthPx / layout.PixelsPerUnit)),
+            ("station_inner_width", Round((StationWidthPx - 2 * StationEdgePx) / layout.PixelsPerUnit)),
             ("labels", Array(layout.Labels.Select(l => Obj(
                 ("for", l.Id), ("text", l.Text), ("x", Round(l.X)), ("y", Round(l.Y)),
                 ("major", l.FontSize > layout.LabelFont), ("font", Round(l.FontSize)),
@@ -180,6 +182,10 @@ internal sealed class MapViews(SiteModel model, ViewFactory views, AtlasMap map)
                 ("d", c.Line.PathData),
                 ("name_x", Round(middle.X)), ("name_y", Round(middle.Y - layout.CorridorSpacing)));
         }))),
+        // Where the layer's lines end or pass a stop side by side wider than its marker: a bar across them.
+        ("stations", Array(CorridorLayout.Stations(layout.Corridors.Where(c => c.Entity.Collection.Name == layer.Layer.Collection)
+            .Select(c => c.Line), layout.StationReach).Select(s => Obj(
+                ("d", $"M{BaseMap.Format(Round(s.X1))},{BaseMap.Format(Round(s.Y1))}L{BaseMap.Format(Round(s.X2))},{BaseMap.Format(Round(s.Y2))}"))))),
         ("markers", Array(layout.Markers.Where(m => m.Collection == layer.Layer.Collection).Select(m => Obj(
             ("path", SiteUrls.EntityPath(language, m.Target)),
             ("title", m.Title(language, model)),
@@ -199,6 +205,12 @@ internal sealed class MapViews(SiteModel model, ViewFactory views, AtlasMap map)
 
     /// <summary>A corridor's stroke at the first view, in CSS pixels: with lines 4.8 px apart, 1.8 px of gap between them.</summary>
     private const double CorridorWidthPx = 3;
+
+    /// <summary>A station bar's width at the first view, in CSS pixels: wider than a line, so the lines' ends sit inside
+    /// it, and with a dark edge of <see cref="StationEdgePx"/> around a white middle, as interchanges are drawn.</summary>
+    private const double StationWidthPx = 7;
+
+    private const double StationEdgePx = 1.25;
 
     /// <summary>Map coordinates in the markup: a hundredth of a unit is far below a pixel.</summary>
     private static double Round(double value) => Math.Round(value, 2);

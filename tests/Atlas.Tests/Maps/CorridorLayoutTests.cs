@@ -139,4 +139,78 @@ public sealed class CorridorLayoutTests
             Assert.True(failures.Count == 0, string.Join("\n", failures));
         }
     }
+
+    [Fact]
+    public void A_bundle_ending_at_a_stop_gets_one_station_bar_through_the_stop_from_its_outermost_line_to_the_other()
+    {
+        CorridorStop a = Stop("a", 0, 0), b = Stop("b", 100, 0), c = Stop("c", 0, 100);
+        var bundle = Enumerable.Range(0, 5).Select(i => Route($"r{i}", a, b)).ToList();
+        var lines = CorridorLayout.Lay([.. bundle, Route("alone", a, c)], Spacing, 5);
+        var ends = lines.Take(5).SelectMany(l => new[] { l.Points[0], l.Points[^1] }).ToList();
+
+        var stations = CorridorLayout.Stations(lines, reach: 1.5 * Spacing);
+
+        // Lanes 0, ±1, ±2 of a bundle along the x axis end on the vertical through each end, at most 2 × spacing off it.
+        Assert.Equal(["a", "b"], stations.Select(s => s.Stop));
+        foreach (var (station, x) in stations.Zip([0.0, 100.0]))
+        {
+            Assert.Equal(x, station.X1, 6);
+            Assert.Equal(x, station.X2, 6);
+            Assert.Equal(4 * Spacing, Math.Abs(station.Y2 - station.Y1), 6);
+            Assert.Equal(0, (station.Y1 + station.Y2) / 2, 6);
+            Assert.All(ends.Where(e => Math.Abs(e.X - x) < 1e-6), e => Assert.InRange(e.Y, Math.Min(station.Y1, station.Y2) - 1e-6, Math.Max(station.Y1, station.Y2) + 1e-6));
+        }
+
+        // The line to c alone, ending within the reach of c, needs no bar; nor does a bundle narrower than the reach.
+        Assert.Empty(CorridorLayout.Stations(lines, reach: 2 * Spacing + 0.1));
+    }
+
+    [Fact]
+    public void A_bundle_passing_through_a_stop_gets_its_bar_along_the_corner_s_bisector()
+    {
+        CorridorStop a = Stop("a", 0, 0), b = Stop("b", 100, 0), c = Stop("c", 100, 100);
+        var lines = CorridorLayout.Lay([Route("one", a, b, c), Route("two", a, b, c), Route("three", a, b, c)], Spacing, 5);
+
+        var atB = Assert.Single(CorridorLayout.Stations(lines, reach: 0.5 * Spacing), s => s.Stop == "b");
+
+        // A right-angle corner at b: the mitred lanes lie on the 45° line through b, ±√2 × spacing off it.
+        Assert.Equal(1, Math.Abs((atB.Y2 - atB.Y1) / (atB.X2 - atB.X1)), 6);
+        Assert.Equal(2 * Math.Sqrt(2) * Spacing * Math.Sqrt(2), Math.Abs(atB.X2 - atB.X1) + Math.Abs(atB.Y2 - atB.Y1), 6);
+        Assert.Equal((100.0, 0.0), (Math.Round((atB.X1 + atB.X2) / 2, 6), Math.Round((atB.Y1 + atB.Y2) / 2, 6)));
+    }
+
+    [Fact]
+    public void On_the_shipped_atlas_the_outermost_corridor_ends_at_every_stop_lie_on_its_station_bar()
+    {
+        var site = SiteLoader.Load(new LoadOptions(Repository.Root), new DiagnosticBag())!;
+        var layout = new MapLayout(site.Model, site.Map!, "zh");
+        var stations = CorridorLayout.Stations(layout.Corridors.Select(c => c.Line), layout.StationReach);
+        static double Off(LaneAtStop at) => Math.Sqrt((at.X - at.StopX) * (at.X - at.StopX) + (at.Y - at.StopY) * (at.Y - at.StopY));
+        bool OnBar(LaneAtStop at) => stations.Any(s => s.Stop == at.Stop && DistanceToSegment(at.X, at.Y, s) < 0.01);
+        var ends = layout.Corridors.SelectMany(c => c.Line.AtStops.Select(at => (c.Entity.Id, At: at))).ToList();
+
+        // At each stop the end furthest off it (the outer line of its bundle) is on the bar; so is every end further
+        // than twice a marker's radius (a narrower set of lanes beside the widest may end nearer than that, off it).
+        var outermost = ends.GroupBy(e => e.At.Stop).Select(g => g.MaxBy(e => Off(e.At))).Where(e => Off(e.At) > layout.StationReach);
+        var failures = outermost.Concat(ends.Where(e => Off(e.At) > 2 * layout.StationReach)).Distinct().Where(e => !OnBar(e.At))
+            .Select(e => $"{e.Id} at {e.At.Stop}: ({e.At.X:0.0}, {e.At.Y:0.0}), {Off(e.At) * layout.PixelsPerUnit:0} px off").ToList();
+        Assert.True(stations.Length >= 2, "the Chengdu–Chongqing bundle ends at a bar in each city");
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [Fact]
+    public void The_stylesheet_keeps_the_no_script_phone_map_as_wide_as_its_labels_need_at_11_px()
+    {
+        // style.css states the width in pixels (CSS cannot read the layout's constants); it must follow them.
+        var css = File.ReadAllText(Path.Combine(Repository.Root, "templates", "assets", "style.css"));
+        var width = (int)Math.Ceiling(MapLayout.DesktopWidthPx * 11.25 / MapLayout.LabelFontPx);
+        Assert.Contains($"grid-template-columns: minmax({width}px, 1fr)", css);
+    }
+
+    private static double DistanceToSegment(double x, double y, CorridorStation s)
+    {
+        double ex = s.X2 - s.X1, ey = s.Y2 - s.Y1, length2 = ex * ex + ey * ey;
+        var t = length2 == 0 ? 0 : Math.Clamp(((x - s.X1) * ex + (y - s.Y1) * ey) / length2, 0, 1);
+        return Math.Sqrt((x - s.X1 - t * ex) * (x - s.X1 - t * ex) + (y - s.Y1 - t * ey) * (y - s.Y1 - t * ey));
+    }
 }
