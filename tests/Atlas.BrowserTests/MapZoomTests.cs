@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Atlas.BrowserTests.Support;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -7,7 +8,8 @@ namespace Atlas.BrowserTests;
 
 /// <summary>
 /// Zoom and pan on the main map (atlas.js changes the svg's viewBox): buttons, keyboard, wheel, drag and pinch, within
-/// bounds, with labels keeping their size on screen; and without JavaScript the map is the whole frame, no controls.
+/// bounds, with labels keeping their size on screen; and without JavaScript the map is the whole frame, no controls, and
+/// on a phone as wide as its labels need, in a figure that scrolls sideways.
 /// Each test opens its own page, since each changes the view.
 /// </summary>
 public sealed class MapZoomTests(MapPages pages) : IClassFixture<MapPages>
@@ -233,5 +235,41 @@ public sealed class MapZoomTests(MapPages pages) : IClassFixture<MapPages>
         await Expect(page.Locator(SvgSelector)).ToBeVisibleAsync();
         Assert.Null(await page.Locator(SvgSelector).GetAttributeAsync("tabindex"));
         Assert.NotNull(await page.Locator("figure.atlas-map").GetAttributeAsync("data-base-width"));
+    }
+
+    [Theory]
+    [InlineData("zh")]
+    [InlineData("en")]
+    public async Task Without_javascript_a_phone_shows_map_labels_at_11_px_or_more_and_scrolls_the_map_sideways(string language)
+    {
+        var options = MapPages.Options(MapPages.Phone);
+        options.JavaScriptEnabled = false;
+        var (context, page) = await pages.Site.OpenAsync(options);
+        await using var _ = context;
+        await page.GotoAsync(pages.Site.Url(language + "/map/"));
+        var found = await page.EvaluateAsync<JsonElement>($$"""
+            () => {
+              const figure = document.querySelector("figure.atlas-map");
+              const svg = document.querySelector("{{SvgSelector}}");
+              const sizes = [...svg.querySelectorAll("text.map-label")].map(t => {
+                const m = t.getScreenCTM();
+                return { name: t.getAttribute("data-for"), px: parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b) };
+              });
+              const caption = figure.querySelector("figcaption").getBoundingClientRect();
+              return {
+                count: sizes.length,
+                small: sizes.filter(s => s.px < 11).map(s => `${s.name}: ${s.px.toFixed(1)} px`),
+                scrolls: figure.scrollWidth > figure.clientWidth,
+                pageWider: document.documentElement.scrollWidth > window.innerWidth,
+                captionInView: caption.right <= window.innerWidth + 0.5,
+              };
+            }
+            """);
+        Assert.True(found.GetProperty("count").GetInt32() >= 5, "fewer than 5 map labels without javascript");
+        var small = found.GetProperty("small").EnumerateArray().Select(e => e.GetString()).ToList();
+        Assert.True(small.Count == 0, $"{small.Count} map labels render under 11 px at 375 px without javascript:\n" + string.Join("\n", small.Take(20)));
+        Assert.True(found.GetProperty("scrolls").GetBoolean(), "the map is wider than the phone, so its figure scrolls sideways");
+        Assert.False(found.GetProperty("pageWider").GetBoolean(), "the page itself does not scroll sideways");
+        Assert.True(found.GetProperty("captionInView").GetBoolean(), "the caption stays within the phone's width");
     }
 }
