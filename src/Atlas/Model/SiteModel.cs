@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Atlas.Config;
 using Atlas.Text;
@@ -11,13 +12,16 @@ namespace Atlas.Model;
 /// </summary>
 public sealed class SiteModel
 {
-    private readonly ImmutableDictionary<EntityId, Entity> _byId;
-    private readonly ImmutableDictionary<EntityId, ImmutableArray<Backlink>> _backlinks;
-    private readonly ImmutableDictionary<EntityId, int> _positions;
+    // Read-only after construction, so safe for concurrent readers; looked up millions of times in a large build, where
+    // an immutable dictionary's tree walk cost more than the hash lookup. _byId is a plain dictionary because a replaced
+    // model copies it (a frozen one would be rebuilt, slower for one edit of a large site).
+    private readonly Dictionary<EntityId, Entity> _byId;
+    private readonly FrozenDictionary<EntityId, ImmutableArray<Backlink>> _backlinks;
+    private readonly FrozenDictionary<EntityId, int> _positions;
 
     // Per language: each collection's ids in that language's order (names sort differently in each), and each id's place in it.
     private readonly ImmutableDictionary<string, ImmutableDictionary<string, ImmutableArray<EntityId>>> _ordered;
-    private readonly ImmutableDictionary<string, ImmutableDictionary<EntityId, int>> _ranks;
+    private readonly ImmutableDictionary<string, FrozenDictionary<EntityId, int>> _ranks;
 
     private readonly Lazy<Indexes> _indexes;
 
@@ -28,7 +32,7 @@ public sealed class SiteModel
     {
         _indexes = new Lazy<Indexes>(BuildIndexes);
         Config = config;
-        _byId = entities.ToImmutableDictionary(e => e.Id);
+        _byId = entities.ToDictionary(e => e.Id);
 
         var byCollection = ImmutableDictionary.CreateBuilder<string, ImmutableArray<Entity>>();
         foreach (var collection in config.Collections)
@@ -37,13 +41,13 @@ public sealed class SiteModel
         }
 
         var ordered = ImmutableDictionary.CreateBuilder<string, ImmutableDictionary<string, ImmutableArray<EntityId>>>(StringComparer.Ordinal);
-        var ranks = ImmutableDictionary.CreateBuilder<string, ImmutableDictionary<EntityId, int>>(StringComparer.Ordinal);
+        var ranks = ImmutableDictionary.CreateBuilder<string, FrozenDictionary<EntityId, int>>(StringComparer.Ordinal);
         foreach (var language in config.Languages.Select(l => l.Code))
         {
             var lists = config.Collections.ToImmutableDictionary(c => c.Name,
                 c => Sort(c, byCollection[c.Name], language).Select(e => e.Id).ToImmutableArray(), StringComparer.Ordinal);
             ordered[language] = lists;
-            ranks[language] = lists.Values.SelectMany(ids => ids.Select((id, i) => (id, i))).ToImmutableDictionary(p => p.id, p => p.i);
+            ranks[language] = lists.Values.SelectMany(ids => ids.Select((id, i) => (id, i))).ToFrozenDictionary(p => p.id, p => p.i);
         }
 
         _ordered = ordered.ToImmutable();
@@ -51,7 +55,7 @@ public sealed class SiteModel
 
         Collections = byCollection.ToImmutable();
         Entities = [.. config.Collections.SelectMany(c => Collections[c.Name])];
-        _positions = Entities.Select((e, i) => (e.Id, i)).ToImmutableDictionary(p => p.Id, p => p.i);
+        _positions = Entities.Select((e, i) => (e.Id, i)).ToFrozenDictionary(p => p.Id, p => p.i);
 
         var backlinks = new Dictionary<EntityId, List<Backlink>>();
         foreach (var source in Entities)
@@ -75,7 +79,7 @@ public sealed class SiteModel
             }
         }
 
-        _backlinks = backlinks.ToImmutableDictionary(p => p.Key, p => p.Value.ToImmutableArray());
+        _backlinks = backlinks.ToFrozenDictionary(p => p.Key, p => p.Value.ToImmutableArray());
     }
 
     private SiteModel(SiteModel model, IReadOnlyCollection<Entity> replaced)
@@ -96,7 +100,12 @@ public sealed class SiteModel
         Config = model.Config;
         Entities = entities.ToImmutable();
         Collections = collections.ToImmutable();
-        _byId = model._byId.SetItems(byId);
+        _byId = new Dictionary<EntityId, Entity>(model._byId);
+        foreach (var (id, entity) in byId)
+        {
+            _byId[id] = entity;
+        }
+
         _backlinks = model._backlinks;
         _positions = model._positions;
         _ordered = model._ordered;
