@@ -366,10 +366,20 @@
     var start = Math.max(0, ranges[0][0] - Math.floor(length / 3));
     var end = Math.min(text.length, start + length);
     var piece = text.slice(start, end);
+    // The text has a newline between blocks (a heading, its paragraph): shown as " · ", or a heading would run into
+    // the sentence after it ("Role The corridor…"); none at the excerpt's ends. at[i]: where piece[i] is in the result.
+    var out = start > 0 ? "…" : "", at = [];
+    for (var i = 0; i < piece.length; i++) {
+      at.push(out.length);
+      if (piece[i] !== "\n") out += piece[i];
+      else if (i > 0 && i < piece.length - 1 && piece[i - 1] !== "\n") out += " · ";
+    }
+    at.push(out.length);
     return {
-      text: (start > 0 ? "…" : "") + piece + (end < text.length ? "…" : ""),
-      offset: start > 0 ? 1 - start : -start,
+      text: out + (end < text.length ? "…" : ""),
+      offset: 0,
       marks: ranges.filter(function (r) { return r[0] >= start && r[1] <= end; })
+        .map(function (r) { return [at[r[0] - start], at[r[1] - start]]; })
     };
   }
 

@@ -1,7 +1,7 @@
 // Runs the search page's own script (the built site's search.js) in Node over a built site's index:
 //   node tests/search/evaluate.mjs <built site folder> [--top 3] [--json]
 // 1. checks the script cuts text as tests/search/folding.tsv says (the build's SearchTerms is checked against the
-//    same lines), 2. runs every query of tests/search/queries.tsv on its language's index and checks that the first
+//    same lines) and shows excerpts across a heading readably, 2. runs every query of tests/search/queries.tsv on its language's index and checks that the first
 //    result is one the list accepts. Prints one line per query (ok/FAIL, language, query, first results) and the
 //    bytes of the index files the query read; exits 1 on any failure. --json prints the results as JSON instead.
 //    --cold runs every query on a fresh index (nothing cached from the queries before it), so its bytes are what it
@@ -33,6 +33,17 @@ let failures = 0;
 for (const [kind, text, expected] of table("folding.tsv")) {
   const got = kind === "index" ? [...new Set(search.terms(text))] : kind === "query" ? search.queryTerms(text) : [search.nameKey(text)];
   if (got.join(" ") !== expected) { failures++; console.log(`FAIL folding ${kind} ${text}: ${got.join(" ")} (expected ${expected})`); }
+}
+
+// Excerpts: a break between blocks (a heading and its paragraph) shows as " · ", and the marks still cover the match.
+for (const [text, query, expected] of [
+  ["Role\nThe corridor links the two grids.", "corridor", "Role · The [corridor] links the two grids."],
+  ["作用\n\n成渝电力通道连接两地电网。", "电力", "作用 · 成渝[电力]通道连接两地电网。"],
+]) {
+  const found = search.excerpt(text, search.queryTerms(query));
+  let shown = found ? found.text : "(none)";
+  for (const [start, end] of found ? [...found.marks].reverse() : []) shown = shown.slice(0, start) + "[" + shown.slice(start, end) + "]" + shown.slice(end);
+  if (shown !== expected) { failures++; console.log(`FAIL excerpt ${JSON.stringify(text)} ${query}: ${shown} (expected ${expected})`); }
 }
 
 const indexes = {};
