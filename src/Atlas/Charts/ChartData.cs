@@ -48,7 +48,27 @@ public sealed class ChartData
         }
 
         Series = [.. series];
+
+        // Which charts draw each figure, found once: every indicator page asks for its own, and asking each chart in
+        // turn took time that grew with the square of the figures (half a second per language at 10,000 entities).
+        var chartsOf = new Dictionary<EntityId, List<Chart>>();
+        foreach (var chart in Charts)
+        {
+            foreach (var figure in chart.Points.Select(p => p.Figure).Distinct())
+            {
+                if (!chartsOf.TryGetValue(figure, out var list))
+                {
+                    chartsOf[figure] = list = [];
+                }
+
+                list.Add(chart);
+            }
+        }
+
+        _chartsOf = chartsOf.ToImmutableDictionary(p => p.Key, p => p.Value.ToImmutableArray());
     }
+
+    private readonly ImmutableDictionary<EntityId, ImmutableArray<Chart>> _chartsOf;
 
     /// <summary>Every series, including those of a single figure.</summary>
     public ImmutableArray<ChartSeries> Series { get; }
@@ -59,8 +79,8 @@ public sealed class ChartData
     /// <summary>The figures shown on their own: in no chart.</summary>
     public IEnumerable<ChartPoint> Uncharted => Series.SelectMany(s => s.Uncharted);
 
-    /// <summary>The charts a figure is drawn in (none for a figure of its own).</summary>
-    public IEnumerable<Chart> ChartsOf(EntityId figure) => Charts.Where(c => c.Contains(figure));
+    /// <summary>The charts a figure is drawn in, in the order of <see cref="Charts"/> (none for a figure of its own).</summary>
+    public IEnumerable<Chart> ChartsOf(EntityId figure) => _chartsOf.TryGetValue(figure, out var charts) ? charts : [];
 
     /// <summary>Whether the measure has more than one chart or more than one unit: its charts' titles then name what tells them apart.</summary>
     public bool HasSeveralCharts(string measure) => Series.Where(s => s.Measure == measure).Sum(s => s.Charts.Length) > 1;
