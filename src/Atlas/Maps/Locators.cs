@@ -9,7 +9,8 @@ namespace Atlas.Maps;
 /// <summary>
 /// An entity's locator map, language-neutral: the part of the base map around it (<see cref="Frame"/>, shown by
 /// cropping the shared base-map image), its own points or places, its line, the base-map units to highlight (a city's
-/// own, a park's hosts'), and the other places inside the frame, most referenced first, to label for orientation.
+/// own, a park's hosts'), and the other places inside the frame, most referenced first, to label for orientation
+/// (at most <see cref="Locators.MostNeighbours"/>).
 /// </summary>
 /// <param name="Regions">The entity has no point but belongs to these regions (or is one): the frame is their area.</param>
 public sealed record LocatorMap(
@@ -175,9 +176,14 @@ public sealed class Locators
     /// <summary>A region: a province of the base map, or an entity of the same collection (the economic circle).</summary>
     private bool IsRegion(EntityId id) => _regionCollections.Contains(id.Collection) && _map.GeometryOf(id) is null;
 
+    /// <summary>The most neighbours a locator offers to label: orientation, not a gazetteer (the main map is that).</summary>
+    public const int MostNeighbours = 8;
+
+    /// <summary>The most referenced places inside the frame, up to <see cref="MostNeighbours"/>: the scan stops there, as
+    /// a large site's frame holds hundreds of places and each of its thousands of locators would look at all of them.</summary>
     private ImmutableArray<MapPoint> Neighbours(MapFrame frame, IReadOnlyCollection<MapPoint> shown) =>
         [.. _places.Where(p => p.X >= frame.X && p.X <= frame.X + frame.Width && p.Y >= frame.Y && p.Y <= frame.Y + frame.Height &&
-                              shown.All(s => s.Place != p.Place))];
+                              shown.All(s => s.Place != p.Place)).Take(MostNeighbours)];
 
     /// <summary>The frame around <paramref name="points"/> (see <see cref="MapFrame.Around"/>), widened or heightened
     /// about its centre to <see cref="Aspect"/> and kept inside the base map.</summary>

@@ -16,9 +16,6 @@ internal sealed class LocatorViews(SiteModel model, AtlasMap map)
     /// <summary>The CSS width a locator is designed for (a phone's column; wider screens show it a little larger).</summary>
     private const double DesignWidth = 380;
 
-    /// <summary>The most neighbours a locator labels: orientation, not a gazetteer (the main map is that).</summary>
-    private const int MostNeighbours = 8;
-
     public ScriptObject? View(Entity entity, string language)
     {
         if (map.Locators.Of(entity) is not { } locator)
@@ -44,7 +41,7 @@ internal sealed class LocatorViews(SiteModel model, AtlasMap map)
                 font, point.IsApproximate ? selfRadius : placeRadius, requests.Count));
         }
 
-        foreach (var point in locator.Neighbours.Take(MostNeighbours))
+        foreach (var point in locator.Neighbours)
         {
             requests.Add(new LabelRequest(Key(point.Place), Short(model.Get(point.Place).Name[language], language), point.X, point.Y, font, neighbourRadius, requests.Count));
         }
@@ -55,8 +52,7 @@ internal sealed class LocatorViews(SiteModel model, AtlasMap map)
 
         // A neighbour is drawn only with its name: an unnamed dot orients no one and costs bytes on every page.
         var named = labels.Select(l => l.Id).ToHashSet(StringComparer.Ordinal);
-        // Only the neighbours asked to be labelled can have a label (a large site's frame holds hundreds of places).
-        var neighbours = locator.Neighbours.Take(MostNeighbours).Where(p => named.Contains(Key(p.Place))).ToList();
+        var neighbours = locator.Neighbours.Where(p => named.Contains(Key(p.Place))).ToList();
         var approximate = locator.Points.Any(p => p.IsApproximate);
         return Obj(
             ("width", map.Base.Projection.Width),
