@@ -213,7 +213,30 @@
         });
         if (count > bestCount) { best = candidate; bestCount = count; }
       });
-      return best || { x: frame.x + (frame.w - w) / 2, y: frame.y + (frame.h - h) / 2, w: w };
+      return best ? withNameWhole(best, w, h, points) : { x: frame.x + (frame.w - w) / 2, y: frame.y + (frame.h - h) / 2, w: w };
+    }
+
+    // The densest spot often lies beside a central city, whose name then runs off the phone's edge: the view moves (by
+    // half of itself at most) to show whole a name of an always-labelled place that it cuts, the move that keeps
+    // the most markers in view, if it keeps three quarters of them. The first view keeps the labels' size in map units
+    // (the zoom is what makes them 11 px), so their boxes now are theirs then.
+    function withNameWhole(view, w, h, points) {
+      function inView(v) {
+        return points.filter(function (q) { return q.x >= v.x && q.x <= v.x + w && q.y >= v.y && q.y <= v.y + h; }).length;
+      }
+      var pad = w * 0.03, before = inView(view), best = view, bestCount = -1;
+      Array.prototype.forEach.call(svg.querySelectorAll("text.map-label.major"), function (el) {
+        var b = el.getBBox();
+        var inside = b.x >= view.x && b.x + b.width <= view.x + w && b.y >= view.y && b.y + b.height <= view.y + h;
+        if (inside || b.x >= view.x + w || b.x + b.width <= view.x || b.y >= view.y + h || b.y + b.height <= view.y) return;
+        var dx = b.x + b.width > view.x + w ? b.x + b.width + pad - (view.x + w) : b.x < view.x ? b.x - pad - view.x : 0;
+        var dy = b.y + b.height > view.y + h ? b.y + b.height + pad - (view.y + h) : b.y < view.y ? b.y - pad - view.y : 0;
+        if (Math.abs(dx) > w / 2 || Math.abs(dy) > h / 2) return;
+        var moved = clamp({ x: view.x + dx, y: view.y + dy, w: w });
+        var count = inView(moved);
+        if (count > bestCount) { best = moved; bestCount = count; }
+      });
+      return bestCount >= before * 0.75 ? best : view;
     }
 
     var zoomIn = controls.querySelector("[data-zoom=in]");

@@ -272,4 +272,32 @@ public sealed class MapZoomTests(MapPages pages) : IClassFixture<MapPages>
         Assert.False(found.GetProperty("pageWider").GetBoolean(), "the page itself does not scroll sideways");
         Assert.True(found.GetProperty("captionInView").GetBoolean(), "the caption stays within the phone's width");
     }
+
+    [Theory]
+    [InlineData("zh")]
+    [InlineData("en")]
+    public async Task A_phone_s_first_view_shows_city_names_whole_rather_than_cut_at_its_edge(string language)
+    {
+        // The densest spot lies beside Chongqing's main city, whose name ran off the edge (and Yibin's off the other):
+        // the view moves to show one whole, so at most one always-labelled name is cut.
+        var (context, page) = await pages.OpenOwnAsync(language, MapPages.Phone);
+        await using var _ = context;
+        var found = await page.EvaluateAsync<JsonElement>($$"""
+            () => {
+              const svg = document.querySelector("{{SvgSelector}}");
+              const r = svg.getBoundingClientRect();
+              const whole = [], cut = [];
+              for (const t of svg.querySelectorAll("text.map-label.major")) {
+                const b = t.getBoundingClientRect();
+                if (b.left >= r.left && b.right <= r.right && b.top >= r.top && b.bottom <= r.bottom) whole.push(t.textContent);
+                else if (b.left < r.right && b.right > r.left && b.top < r.bottom && b.bottom > r.top) cut.push(t.textContent);
+              }
+              return { whole, cut };
+            }
+            """);
+        var whole = found.GetProperty("whole").EnumerateArray().Select(e => e.GetString()).ToList();
+        var cut = found.GetProperty("cut").EnumerateArray().Select(e => e.GetString()).ToList();
+        Assert.True(whole.Count >= 2, $"the phone's first view shows {whole.Count} city names whole: {string.Join(", ", whole)}");
+        Assert.True(cut.Count <= 1, $"the phone's first view cuts {cut.Count} city names at its edge: {string.Join(", ", cut)}");
+    }
 }
