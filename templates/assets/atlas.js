@@ -207,10 +207,7 @@
       var best = null, bestCount = -1;
       points.forEach(function (p) {
         var candidate = clamp({ x: p.x - w / 2, y: p.y - h / 2, w: w });
-        var count = 0;
-        points.forEach(function (q) {
-          if (q.x >= candidate.x && q.x <= candidate.x + w && q.y >= candidate.y && q.y <= candidate.y + h) count++;
-        });
+        var count = markersIn(candidate, w, h, points);
         if (count > bestCount) { best = candidate; bestCount = count; }
       });
       return best ? withNameWhole(best, w, h, points) : { x: frame.x + (frame.w - w) / 2, y: frame.y + (frame.h - h) / 2, w: w };
@@ -221,10 +218,7 @@
     // the most markers in view, if it keeps three quarters of them. The first view keeps the labels' size in map units
     // (the zoom is what makes them 11 px), so their boxes now are theirs then.
     function withNameWhole(view, w, h, points) {
-      function inView(v) {
-        return points.filter(function (q) { return q.x >= v.x && q.x <= v.x + w && q.y >= v.y && q.y <= v.y + h; }).length;
-      }
-      var pad = w * 0.03, before = inView(view), best = view, bestCount = -1;
+      var pad = w * 0.03, before = markersIn(view, w, h, points), best = view, bestCount = -1;
       Array.prototype.forEach.call(svg.querySelectorAll("text.map-label.major"), function (el) {
         var b = el.getBBox();
         var inside = b.x >= view.x && b.x + b.width <= view.x + w && b.y >= view.y && b.y + b.height <= view.y + h;
@@ -233,10 +227,17 @@
         var dy = b.y + b.height > view.y + h ? b.y + b.height + pad - (view.y + h) : b.y < view.y ? b.y - pad - view.y : 0;
         if (Math.abs(dx) > w / 2 || Math.abs(dy) > h / 2) return;
         var moved = clamp({ x: view.x + dx, y: view.y + dy, w: w });
-        var count = inView(moved);
+        var count = markersIn(moved, w, h, points);
         if (count > bestCount) { best = moved; bestCount = count; }
       });
       return bestCount >= before * 0.75 ? best : view;
+    }
+
+    // How many of the markers' centres a view of w by h map units at (v.x, v.y) holds.
+    function markersIn(v, w, h, points) {
+      var count = 0;
+      points.forEach(function (q) { if (q.x >= v.x && q.x <= v.x + w && q.y >= v.y && q.y <= v.y + h) count++; });
+      return count;
     }
 
     var zoomIn = controls.querySelector("[data-zoom=in]");

@@ -52,7 +52,11 @@ public sealed record LaneAtStop(string Stop, double StopX, double StopY, double 
 /// through the stop, from one outermost line to the other, like an interchange on a transit map. Without it the outer
 /// lines of a bundle end beside the city, not at it.
 /// </summary>
-public sealed record CorridorStation(string Stop, double X1, double Y1, double X2, double Y2);
+public sealed record CorridorStation(string Stop, double X1, double Y1, double X2, double Y2)
+{
+    /// <summary>The bar as SVG path data, rounded as <see cref="LaidOutCorridor.PathData"/> rounds its lines.</summary>
+    public string PathData => LaidOutCorridor.Path([(X1, Y1), (X2, Y2)]);
+}
 
 /// <summary>A corridor as drawn: its polyline after offsetting.</summary>
 public sealed record LaidOutCorridor(string Id, ImmutableArray<(double X, double Y)> Points)
@@ -83,19 +87,18 @@ public sealed record LaidOutCorridor(string Id, ImmutableArray<(double X, double
     }
 
     /// <summary>The polyline as SVG path data (one decimal: a tenth of a map unit is a quarter of a CSS pixel).</summary>
-    public string PathData
-    {
-        get
-        {
-            var data = new StringBuilder();
-            for (var i = 0; i < Points.Length; i++)
-            {
-                data.Append(i == 0 ? 'M' : 'L').Append(BaseMap.Format(Math.Round(Points[i].X, 1)))
-                    .Append(',').Append(BaseMap.Format(Math.Round(Points[i].Y, 1)));
-            }
+    public string PathData => Path(Points);
 
-            return data.ToString();
+    internal static string Path(IReadOnlyList<(double X, double Y)> points)
+    {
+        var data = new StringBuilder();
+        for (var i = 0; i < points.Count; i++)
+        {
+            data.Append(i == 0 ? 'M' : 'L').Append(BaseMap.Format(Math.Round(points[i].X, 1)))
+                .Append(',').Append(BaseMap.Format(Math.Round(points[i].Y, 1)));
         }
+
+        return data.ToString();
     }
 }
 

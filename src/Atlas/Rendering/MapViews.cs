@@ -184,8 +184,7 @@ internal sealed class MapViews(SiteModel model, ViewFactory views, AtlasMap map)
         }))),
         // Where the layer's lines end or pass a stop side by side wider than its marker: a bar across them.
         ("stations", Array(CorridorLayout.Stations(layout.Corridors.Where(c => c.Entity.Collection.Name == layer.Layer.Collection)
-            .Select(c => c.Line), layout.StationReach).Select(s => Obj(
-                ("d", $"M{BaseMap.Format(Round(s.X1))},{BaseMap.Format(Round(s.Y1))}L{BaseMap.Format(Round(s.X2))},{BaseMap.Format(Round(s.Y2))}"))))),
+            .Select(c => c.Line), layout.StationReach).Select(s => Obj(("d", s.PathData))))),
         ("markers", Array(layout.Markers.Where(m => m.Collection == layer.Layer.Collection).Select(m => Obj(
             ("path", SiteUrls.EntityPath(language, m.Target)),
             ("title", m.Title(language, model)),
