@@ -56,30 +56,51 @@ public static class LabelPlacer
 
         var ordered = labels.Select((label, index) => (label, index))
             .OrderBy(l => l.label.Required ? 0 : 1).ThenBy(l => l.label.Priority).ThenBy(l => l.index).Select(l => l.label);
+        Span<Candidate> candidates = stackalloc Candidate[8];
+        Span<Candidate> wider = stackalloc Candidate[8];
         foreach (var label in ordered)
         {
-            var candidates = Candidates(label);
+            Candidates(label, 1, candidates);
             var free = FirstFree(candidates, frame, occupied);
             if (free is null && label.Required)
             {
                 // Wider rings before giving in: a required label may sit a little further from its point.
                 for (var ring = 1; ring <= 3 && free is null; ring++)
                 {
-                    free = FirstFree(Candidates(label, 1 + ring * 0.6), frame, occupied);
+                    Candidates(label, 1 + ring * 0.6, wider);
+                    free = FirstFree(wider, frame, occupied);
                 }
 
-                free ??= candidates.Where(c => c.Box.Inside(frame)).DefaultIfEmpty(candidates[0])
-                    .OrderBy(c => Crowding(occupied, c.Box)).First();
+                free ??= LeastCrowded(candidates, frame, occupied);
             }
 
-            if (free is not null)
+            if (free is { } spot)
             {
-                placed.Add(free);
-                occupied.Add(free.Box);
+                placed.Add(new PlacedLabel(label.Id, label.Text, spot.X, spot.Baseline, spot.Anchor, spot.Box, label.FontSize));
+                occupied.Add(spot.Box);
             }
         }
 
         return [.. placed];
+    }
+
+    /// <summary>A position a label could take: its text anchor point (rounded as drawn), its anchor and its box.</summary>
+    private readonly record struct Candidate(double X, double Baseline, LabelAnchor Anchor, MapBox Box);
+
+    /// <summary>The least crowded candidate inside the frame (the first if none is inside), the first of equals.</summary>
+    private static Candidate LeastCrowded(ReadOnlySpan<Candidate> candidates, MapBox frame, OverlapGrid occupied)
+    {
+        Candidate? best = null;
+        var fewest = int.MaxValue;
+        foreach (var candidate in candidates)
+        {
+            if (candidate.Box.Inside(frame) && Crowding(occupied, candidate.Box) is var crowding && crowding < fewest)
+            {
+                (best, fewest) = (candidate, crowding);
+            }
+        }
+
+        return best ?? candidates[0];
     }
 
     /// <summary>How crowded a spot is for a label that must go somewhere: labels it covers count ten times a marker.</summary>
@@ -90,7 +111,7 @@ public static class LabelPlacer
     }
 
     /// <summary>The first candidate inside the frame that overlaps no placed label and no marker; null if none is free.</summary>
-    private static PlacedLabel? FirstFree(PlacedLabel[] candidates, MapBox frame, OverlapGrid occupied)
+    private static Candidate? FirstFree(ReadOnlySpan<Candidate> candidates, MapBox frame, OverlapGrid occupied)
     {
         foreach (var candidate in candidates)
         {
@@ -120,8 +141,9 @@ public static class LabelPlacer
             or >= 0xFE30 and <= 0xFE4F or >= 0xFF00 and <= 0xFF60 or >= 0xFFE0 and <= 0xFFE6 or >= 0x20000 and <= 0x3FFFD
         || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.OtherLetter && c >= 0x3000;
 
-    /// <summary>The eight positions around the point, just outside its clearance, nearest and most readable first.</summary>
-    private static PlacedLabel[] Candidates(LabelRequest label, double distance = 1)
+    /// <summary>The eight positions around the point, just outside its clearance, nearest and most readable first,
+    /// written into <paramref name="into"/> (eight long): a label tries them in turn and keeps at most one.</summary>
+    private static void Candidates(LabelRequest label, double distance, Span<Candidate> into)
     {
         var width = Width(label.Text, label.FontSize);
         var height = (Ascent + Descent) * label.FontSize;
@@ -133,23 +155,20 @@ public static class LabelPlacer
         var above = label.Y - gap - Descent * label.FontSize;
         var below = label.Y + gap + Ascent * label.FontSize;
 
-        return
-        [
-            Make(label.X + gap, middle, LabelAnchor.Start),
-            Make(label.X - gap, middle, LabelAnchor.End),
-            Make(label.X, above, LabelAnchor.Middle),
-            Make(label.X, below, LabelAnchor.Middle),
-            Make(label.X + diagonal, label.Y - diagonal - Descent * label.FontSize, LabelAnchor.Start),
-            Make(label.X + diagonal, label.Y + diagonal + Ascent * label.FontSize, LabelAnchor.Start),
-            Make(label.X - diagonal, label.Y - diagonal - Descent * label.FontSize, LabelAnchor.End),
-            Make(label.X - diagonal, label.Y + diagonal + Ascent * label.FontSize, LabelAnchor.End),
-        ];
+        into[0] = Make(label.X + gap, middle, LabelAnchor.Start);
+        into[1] = Make(label.X - gap, middle, LabelAnchor.End);
+        into[2] = Make(label.X, above, LabelAnchor.Middle);
+        into[3] = Make(label.X, below, LabelAnchor.Middle);
+        into[4] = Make(label.X + diagonal, label.Y - diagonal - Descent * label.FontSize, LabelAnchor.Start);
+        into[5] = Make(label.X + diagonal, label.Y + diagonal + Ascent * label.FontSize, LabelAnchor.Start);
+        into[6] = Make(label.X - diagonal, label.Y - diagonal - Descent * label.FontSize, LabelAnchor.End);
+        into[7] = Make(label.X - diagonal, label.Y + diagonal + Ascent * label.FontSize, LabelAnchor.End);
 
-        PlacedLabel Make(double x, double baseline, LabelAnchor anchor)
+        Candidate Make(double x, double baseline, LabelAnchor anchor)
         {
             var left = anchor switch { LabelAnchor.Start => x, LabelAnchor.End => x - width, _ => x - width / 2 };
             var box = new MapBox(left, baseline - Ascent * label.FontSize, width, height);
-            return new PlacedLabel(label.Id, label.Text, Math.Round(x, 2), Math.Round(baseline, 2), anchor, box, label.FontSize);
+            return new Candidate(Math.Round(x, 2), Math.Round(baseline, 2), anchor, box);
         }
     }
 }

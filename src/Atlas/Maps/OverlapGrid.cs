@@ -10,20 +10,91 @@ namespace Atlas.Maps;
 /// </summary>
 public sealed class OverlapGrid
 {
+    /// <summary>Up to this many shapes, a question looks at every one of them and nothing is filed in cells: a
+    /// locator's dozen labels and markers are answered faster by a short scan than by a grid, and without the grid's
+    /// dictionaries and lists, garbage made for each of a large site's thousands of locators.</summary>
+    public const int ScanLimit = 48;
+
     private readonly double _cell;
-    private readonly Dictionary<(long, long), List<MapBox>> _boxes = [];
-    private readonly Dictionary<(long, long), List<MapCircle>> _circles = [];
+    private readonly List<MapBox> _allBoxes = [];
+    private readonly List<MapCircle> _allCircles = [];
+    private Dictionary<(long, long), List<MapBox>>? _boxes;
+    private Dictionary<(long, long), List<MapCircle>>? _circles;
 
     /// <param name="cell">The cells' side in map units: about the size of the shapes filed (a marker's hit circle, a label).</param>
     public OverlapGrid(double cell) => _cell = cell > 0 ? cell : 1;
 
-    public void Add(MapBox box) => File(_boxes, box, Bounds(box));
+    public void Add(MapBox box)
+    {
+        _allBoxes.Add(box);
+        if (_boxes is not null)
+        {
+            File(_boxes, box, Bounds(box));
+        }
+        else
+        {
+            FileAllWhenMany();
+        }
+    }
 
-    public void Add(MapCircle circle) => File(_circles, circle, Bounds(circle));
+    public void Add(MapCircle circle)
+    {
+        _allCircles.Add(circle);
+        if (_circles is not null)
+        {
+            File(_circles, circle, Bounds(circle));
+        }
+        else
+        {
+            FileAllWhenMany();
+        }
+    }
+
+    /// <summary>Past <see cref="ScanLimit"/> shapes, files them all in cells; later shapes are filed as they come.</summary>
+    private void FileAllWhenMany()
+    {
+        if (_allBoxes.Count + _allCircles.Count <= ScanLimit)
+        {
+            return;
+        }
+
+        _boxes = [];
+        _circles = [];
+        foreach (var box in _allBoxes)
+        {
+            File(_boxes, box, Bounds(box));
+        }
+
+        foreach (var circle in _allCircles)
+        {
+            File(_circles, circle, Bounds(circle));
+        }
+    }
 
     /// <summary>Whether any filed box or circle overlaps <paramref name="circle"/> (<see cref="MapCircle.Overlaps"/>, <see cref="MapBox.Overlaps(MapCircle)"/>).</summary>
     public bool Overlaps(MapCircle circle)
     {
+        if (_boxes is null || _circles is null)
+        {
+            foreach (var other in _allCircles)
+            {
+                if (other.Overlaps(circle))
+                {
+                    return true;
+                }
+            }
+
+            foreach (var other in _allBoxes)
+            {
+                if (other.Overlaps(circle))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         var (x0, y0, x1, y1) = Cells(Bounds(circle));
         for (var x = x0; x <= x1; x++)
         {
@@ -59,6 +130,27 @@ public sealed class OverlapGrid
     /// <summary>Whether any filed box or circle overlaps <paramref name="box"/>.</summary>
     public bool Overlaps(MapBox box)
     {
+        if (_boxes is null || _circles is null)
+        {
+            foreach (var other in _allBoxes)
+            {
+                if (other.Overlaps(box))
+                {
+                    return true;
+                }
+            }
+
+            foreach (var other in _allCircles)
+            {
+                if (box.Overlaps(other))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         var (x0, y0, x1, y1) = Cells(box);
         for (var x = x0; x <= x1; x++)
         {
@@ -95,8 +187,23 @@ public sealed class OverlapGrid
     /// query's cells that it was filed in).</summary>
     public (int Boxes, int Circles) Crowding(MapBox box)
     {
-        var (x0, y0, x1, y1) = Cells(box);
         int boxCount = 0, circleCount = 0;
+        if (_boxes is null || _circles is null)
+        {
+            foreach (var other in _allBoxes)
+            {
+                boxCount += other.Overlaps(box) ? 1 : 0;
+            }
+
+            foreach (var other in _allCircles)
+            {
+                circleCount += box.Overlaps(other) ? 1 : 0;
+            }
+
+            return (boxCount, circleCount);
+        }
+
+        var (x0, y0, x1, y1) = Cells(box);
         for (var x = x0; x <= x1; x++)
         {
             for (var y = y0; y <= y1; y++)
