@@ -365,7 +365,8 @@ public sealed class ViewFactory
 
     internal static ScriptObject Obj(params (string Key, object? Value)[] members)
     {
-        var result = new ScriptObject();
+        // Sized for its members: grown one by one, each object's table was allocated three or four times.
+        var result = new ScriptObject(members.Length);
         foreach (var (key, value) in members)
         {
             result.Add(key, value);
@@ -375,7 +376,17 @@ public sealed class ViewFactory
         return result;
     }
 
-    internal static ScriptArray Array<T>(IEnumerable<T> items) => new(items.Cast<object>());
+    internal static ScriptArray Array<T>(IEnumerable<T> items)
+    {
+        // Sized up front where the count is known without enumerating (a list, a projection of one).
+        var array = items.TryGetNonEnumeratedCount(out var count) ? new ScriptArray(count) : new ScriptArray();
+        foreach (var item in items)
+        {
+            array.Add(item);
+        }
+
+        return array;
+    }
 
     internal static TrackedObject TrackedMember(string key, string member, string memberKey, params (string Key, object? Value)[] members)
     {
