@@ -104,12 +104,25 @@ internal sealed class MapViews(SiteModel model, ViewFactory views, AtlasMap map)
         }
 
         var places = model.Collections.GetValueOrDefault(config.Places, []);
+        // The first place of each Chinese name and of each unit stem, looked up for every row rather than each row
+        // scanning the places (a large site has hundreds of cities, and each scan matched every name's stem).
+        var placeNamed = new Dictionary<string, Entity>(StringComparer.Ordinal);
+        var placeForStem = new Dictionary<string, Entity>(StringComparer.Ordinal);
+        foreach (var place in places)
+        {
+            placeNamed.TryAdd(place.Name["zh"], place);
+            if (UnitStem(place.Name["zh"]) is { } stem)
+            {
+                placeForStem.TryAdd(stem, place);
+            }
+        }
+
         var collections = config.Count.Where(model.Collections.ContainsKey).ToList();
         var rows = counts.Units.Where(u => u.Count > 0)
             .OrderByDescending(u => u.Count).ThenBy(u => u.Unit.Province == "sichuan" ? 0 : 1).ThenBy(u => u.Unit.Id, StringComparer.Ordinal)
             .Select(u =>
             {
-                var place = places.FirstOrDefault(p => IsUnit(p.Name["zh"], u.Unit.Name));
+                var place = placeForStem.GetValueOrDefault(CooperationCounts.Stem(u.Unit.Name));
                 return Obj(
                     ("name", place?.Name[language] ?? u.Unit.Name),
                     ("unit_name", u.Unit.Name),
@@ -117,7 +130,7 @@ internal sealed class MapViews(SiteModel model, ViewFactory views, AtlasMap map)
                     ("province", u.Unit.Province),
                     ("count", u.Count),
                     ("via", Array(u.Places.Where(name => place is null || name != place.Name["zh"])
-                        .Select(name => places.FirstOrDefault(p => p.Name["zh"] == name)?.Name[language] ?? name))),
+                        .Select(name => placeNamed.GetValueOrDefault(name)?.Name[language] ?? name))),
                     ("class", CooperationCounts.ClassOf(u.Count)),
                     ("by_collection", Array(collections.Select(c => u.Entities.Count(e => e.Collection == c)))));
             });
@@ -148,13 +161,14 @@ internal sealed class MapViews(SiteModel model, ViewFactory views, AtlasMap map)
     private static double TextWidth(string text, double fontSize, double letterSpacing) =>
         text.Sum(c => (c >= 0x2E80 ? 1.0 : 0.6) + letterSpacing) * fontSize;
 
-    /// <summary>Whether a place's Chinese name is the unit itself (重庆市渝北区 is 渝北区, 重庆市梁平区 is 梁平县), not a part of it.</summary>
-    private static bool IsUnit(string placeName, string unitName)
+    /// <summary>The stem of the unit a place's Chinese name would be if the place is a unit itself (重庆市渝北区 is 渝北区,
+    /// 重庆市梁平区 is 梁平县: both stem to the unit's), not a part of it; null for a name that is only the province.</summary>
+    private static string? UnitStem(string placeName)
     {
         var own = placeName.StartsWith("重庆市", StringComparison.Ordinal) || placeName.StartsWith("四川省", StringComparison.Ordinal)
             ? placeName[3..]
             : placeName;
-        return own.Length > 0 && CooperationCounts.Stem(own) == CooperationCounts.Stem(unitName);
+        return own.Length > 0 ? CooperationCounts.Stem(own) : null;
     }
 
     private IEnumerable<ScriptObject> Layers(string language, MapLayout layout) => map.Layers.Select(layer => Obj(
