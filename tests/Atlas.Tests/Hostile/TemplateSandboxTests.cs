@@ -43,6 +43,16 @@ public sealed class TemplateSandboxTests
         DiagnosticAssert.HasError(result, "templates/entity.html", 1, "EqualityContract");
     }
 
+    [Fact]
+    public void A_partial_that_includes_itself_stops_at_the_call_depth_limit_with_a_located_error()
+    {
+        using var site = TestSite.Minimal(
+            "-- templates/partials/loop.html --\n<i>{{ include \"partials/loop.html\" }}</i>\n",
+            "-- templates/entity.html --\n<h1>{{ entity.name }}</h1>{{ include \"partials/loop.html\" }}\n");
+        var result = site.Build();
+        DiagnosticAssert.HasError(result, "templates/partials/loop.html", 1, "recursive depth limit");
+    }
+
     [Theory]
     [InlineData("{{ func f(n); if n > 0; f(n-1); f(n-1); end; end; f(60) }}", "steps")]
     [InlineData("{{ s = \"x\"; for i in 1..60; s = s + s; end; s }}", "grew past")]

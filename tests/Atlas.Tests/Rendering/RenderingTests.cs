@@ -27,6 +27,24 @@ public sealed class RenderingTests
         Assert.Equal(13, result.PageCount);
     }
 
+    [Fact]
+    public void An_include_renders_its_partial_alike_whether_it_stands_alone_or_its_value_is_used()
+    {
+        // A statement include writes into the page in place; an assigned one returns the text: same partial, escaped
+        // once, and the indent Scriban gives an include after spaces on its line kept.
+        using var site = TestSite.Minimal(
+            "-- templates/partials/name.html --\n<b>{{ entity.name }} &</b>\n<i>x</i>\n",
+            "-- templates/entity.html --\n<p id=\"alone\">{{ include \"partials/name.html\" }}</p>" +
+            "<p id=\"value\">{{ x = include \"partials/name.html\"; x }}</p>" +
+            "<div id=\"indented\">\n  {{ include \"partials/name.html\" }}</div>\n");
+        site.BuildOk();
+        var document = Parser.ParseDocument(site.Read("en/parks/gaozhu/index.html"));
+        var alone = document.GetElementById("alone")!.InnerHtml;
+        Assert.Matches("^<b>[^<]+ &amp;</b>\n<i>x</i>\n$", alone);
+        Assert.Equal(alone, document.GetElementById("value")!.InnerHtml);
+        Assert.Equal("\n  " + alone.Replace("\n<i>", "\n  <i>", StringComparison.Ordinal), document.GetElementById("indented")!.InnerHtml);
+    }
+
     [Theory]
     [InlineData("zh/parks/gaozhu/index.html", "zh-CN")]
     [InlineData("en/parks/gaozhu/index.html", "en")]
