@@ -210,6 +210,7 @@ public sealed class PageRenderer
     {
         var page = state.Spec;
         var context = new AtlasTemplateContext(_templates, state, _builtins, _limits, cancellation);
+        context.PushOutput(new StringBuilderOutput(PageBuilder()));
         context.PushGlobal(_functions);
         context.PushGlobal(Globals(page));
 
@@ -226,6 +227,23 @@ public sealed class PageRenderer
         context.PushGlobal(new ScriptObject { ["content"] = new SafeHtml(body) });
         return Template(TemplateSet.LayoutPath, context).Render(context);
     }
+
+    /// <summary>Each rendering thread's text of the page being rendered, emptied for each page. Scriban's own is new
+    /// for every page and grows in pieces, and emptying a builder of several pieces (as Scriban does after each of a
+    /// page's two renders) allocates one more buffer of their whole size: one builder of one piece, kept, does neither.
+    /// A builder grown past <see cref="KeptPageCharacters"/> by a huge page is not kept.</summary>
+    private static StringBuilder PageBuilder()
+    {
+        var builder = _pageBuilder is { Capacity: <= KeptPageCharacters } kept ? kept : new StringBuilder(InitialPageCharacters);
+        _pageBuilder = builder;
+        return builder.Clear();
+    }
+
+    [ThreadStatic]
+    private static StringBuilder? _pageBuilder;
+
+    private const int InitialPageCharacters = 1 << 16;
+    private const int KeptPageCharacters = 1 << 22;
 
     private Template Template(string path, AtlasTemplateContext context)
     {
