@@ -49,6 +49,36 @@ public sealed class AtlasTemplateContext : TemplateContext
 
     public void MarkUsed(string templatePath) => Page.UsedTemplates.TryAdd(templatePath, 0);
 
+    /// <summary>
+    /// Evaluates a template into the current output, as Scriban's <c>Template.Render</c> does, without then copying
+    /// the output into a string and emptying it: an include writes its partial where it stands, the layout writes the
+    /// page that is then encoded from the output (<see cref="SafeIncludeFunction"/>, <see cref="PageRenderer"/>).
+    /// Templates of a <see cref="TemplateSet"/> parsed without errors, so there are none to check here.
+    /// </summary>
+    public void WriteTemplate(Template template)
+    {
+        var source = template.SourceFilePath;
+        if (source is not null)
+        {
+            PushSourceFile(source);
+        }
+
+        try
+        {
+            if (template.Page is { } page && Evaluate(page) is { } result && EnableOutput)
+            {
+                Write(page.Span, result);
+            }
+        }
+        finally
+        {
+            if (source is not null)
+            {
+                PopSourceFile();
+            }
+        }
+    }
+
     public override TemplateContext Write(SourceSpan span, object? textAsObject)
     {
         if (textAsObject is SafeHtml html)

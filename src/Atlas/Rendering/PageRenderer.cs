@@ -112,7 +112,7 @@ public sealed class PageRenderer
                     var started = System.Diagnostics.Stopwatch.GetTimestamp();
                     var html = Render(state, limitReached.Token);
                     slowest?.Add(page.Path, System.Diagnostics.Stopwatch.GetElapsedTime(started));
-                    write(page, Encoding.UTF8.GetBytes(html));
+                    write(page, html);
                 }
                 catch (ScriptAbortException e) when (limitReached.IsCancellationRequested)
                 {
@@ -206,11 +206,12 @@ public sealed class PageRenderer
     /// Renders the page's template, then the layout with the result as <c>content</c>, in one Scriban context.
     /// Variables the page template sets live in a scope of their own that is dropped before the layout runs.
     /// </summary>
-    private string Render(PageState state, CancellationToken cancellation)
+    private byte[] Render(PageState state, CancellationToken cancellation)
     {
         var page = state.Spec;
         var context = new AtlasTemplateContext(_templates, state, _builtins, _limits, cancellation);
-        context.PushOutput(new StringBuilderOutput(PageBuilder()));
+        var output = PageBuilder();
+        context.PushOutput(new StringBuilderOutput(output));
         context.PushGlobal(_functions);
         context.PushGlobal(Globals(page));
 
@@ -221,11 +222,33 @@ public sealed class PageRenderer
         {
             // The root page is a complete document of its own: it has no language for the layout's texts. So is the
             // 404 page: served at any address, it cannot use the layout's relative links to the stylesheet and script.
-            return body;
+            return Encoding.UTF8.GetBytes(body);
         }
 
         context.PushGlobal(new ScriptObject { ["content"] = new SafeHtml(body) });
-        return Template(TemplateSet.LayoutPath, context).Render(context);
+        context.WriteTemplate(Template(TemplateSet.LayoutPath, context));
+        return Utf8(output);
+    }
+
+    /// <summary>A builder's text in UTF-8, encoded from the builder rather than from a string copied out of it first
+    /// (the usual one-piece builder; a page that outgrew it is copied, as a character pair may straddle two pieces).</summary>
+    private static byte[] Utf8(StringBuilder text)
+    {
+        var chunks = text.GetChunks().GetEnumerator();
+        if (!chunks.MoveNext())
+        {
+            return [];
+        }
+
+        var first = chunks.Current.Span;
+        if (chunks.MoveNext())
+        {
+            return Encoding.UTF8.GetBytes(text.ToString());
+        }
+
+        var bytes = new byte[Encoding.UTF8.GetByteCount(first)];
+        Encoding.UTF8.GetBytes(first, bytes);
+        return bytes;
     }
 
     /// <summary>Each rendering thread's text of the page being rendered, emptied for each page. Scriban's own is new

@@ -30,10 +30,10 @@ public sealed class SafeIncludeFunction : IScriptCustomFunction
     public object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement)
     {
         // Not where Scriban would indent the partial's lines (an include after spaces on its line, AutoIndent).
-        if (callerContext is { Parent: ScriptExpressionStatement } && arguments.Count > 0 && !HasNamedArguments(callerContext) &&
-            string.IsNullOrEmpty(context.CurrentIndent))
+        if (context is AtlasTemplateContext atlas && callerContext is { Parent: ScriptExpressionStatement } && arguments.Count > 0 &&
+            !HasNamedArguments(callerContext) && string.IsNullOrEmpty(context.CurrentIndent))
         {
-            RenderInPlace(context, callerContext, arguments);
+            RenderInPlace(atlas, callerContext, arguments);
             return null;
         }
 
@@ -45,7 +45,7 @@ public sealed class SafeIncludeFunction : IScriptCustomFunction
 
     /// <summary>What Scriban's include does (the same template look-up, recursion limit, local scope and arguments),
     /// writing into the page's output rather than into an output of the partial's own.</summary>
-    private static void RenderInPlace(TemplateContext context, ScriptNode caller, ScriptArray arguments)
+    private static void RenderInPlace(AtlasTemplateContext context, ScriptNode caller, ScriptArray arguments)
     {
         var path = context.GetTemplatePathFromName(context.ObjectToString(arguments[0]), caller);
         if (path is null)
@@ -58,27 +58,13 @@ public sealed class SafeIncludeFunction : IScriptCustomFunction
         var indent = context.CurrentIndent;
         context.CurrentIndent = null;
         context.PushLocal();
-        var source = template.SourceFilePath;
-        if (source is not null)
-        {
-            context.PushSourceFile(source);
-        }
-
         try
         {
             context.SetValue(ScriptVariable.Arguments, arguments, true, true);
-            if (template.Page is { } page && context.Evaluate(page) is { } result && context.EnableOutput)
-            {
-                context.Write(page.Span, result);
-            }
+            context.WriteTemplate(template);
         }
         finally
         {
-            if (source is not null)
-            {
-                context.PopSourceFile();
-            }
-
             context.PopLocal();
             context.CurrentIndent = indent;
             context.ExitRecursive(caller);
