@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -67,6 +68,9 @@ public static class SearchIndexWriter
         for (var l = 0; l < languages.Length; l++)
         {
             var language = languages[l];
+            // The terms of the names an entity links to (a few cities, sectors, its parent), cut once per name: most
+            // entities of a large site link to the same few places.
+            var nameTerms = new ConcurrentDictionary<string, string[]>(StringComparer.Ordinal);
             var entityDocs = new SearchDocument?[own.Length];
             Parallel.For(0, own.Length, parallel, e =>
             {
@@ -81,7 +85,7 @@ public static class SearchIndexWriter
                 {
                     Collection = collection,
                     Links = Math.Min(9, (int)(2 * Math.Log(1 + model.BacklinksTo(entity.Id).Length))),
-                    Terms = WithFieldValues(own[e][l].Terms, model, entity, language),
+                    LinkedTerms = FieldValueTerms(model, entity, language, nameTerms),
                 };
             });
 
@@ -111,13 +115,40 @@ public static class SearchIndexWriter
     ];
 
     /// <summary>One document of the index of one language.</summary>
+    /// <param name="Terms">The terms of the entity's own text, each with its strongest field (see <see cref="Add"/>).</param>
     internal sealed record SearchDocument(
         string Title, string Other, string Url, string Summary, string Text, int Collection,
         IReadOnlyDictionary<string, int> Terms, IReadOnlyDictionary<string, int> NameKeys)
     {
         /// <summary>How much the site points at it, 0 to 9 (twice the log of one more than the entities that reference it).</summary>
         public int Links { get; init; }
+
+        /// <summary>
+        /// The terms of what the entity links to and of its collection (<see cref="FieldValueTerms"/>), kept apart from
+        /// <see cref="Terms"/> rather than added to a copy of them: the document's terms are both, a term in both with
+        /// the field of the stronger (<see cref="AllTerms"/>).
+        /// </summary>
+        public IReadOnlyDictionary<string, int> LinkedTerms { get; init; } = EmptyTerms;
+
+        /// <summary>Every term with its strongest field, as if <see cref="LinkedTerms"/> had been added to <see cref="Terms"/> after them.</summary>
+        public IEnumerable<(string Term, int Code)> AllTerms()
+        {
+            foreach (var (term, code) in Terms)
+            {
+                yield return LinkedTerms.TryGetValue(term, out var linked) && (linked & 3) > (code & 3) ? (term, linked) : (term, code);
+            }
+
+            foreach (var (term, code) in LinkedTerms)
+            {
+                if (!Terms.ContainsKey(term))
+                {
+                    yield return (term, code);
+                }
+            }
+        }
     }
+
+    private static readonly IReadOnlyDictionary<string, int> EmptyTerms = new Dictionary<string, int>();
 
     /// <summary>What of an entity's document depends on the entity alone (kept across preview rebuilds), per language.</summary>
     private static SearchDocument[] OwnParts(SiteModel model, Entity entity, string[] languages) =>
@@ -149,24 +180,28 @@ public static class SearchIndexWriter
         return new SearchDocument(collection.Title[language], other, SiteUrls.CollectionPath(language, collection), "", "", index, terms, keys);
     }
 
-    /// <summary>The entity's field values that name other things (its cities, sectors' entities, parent …) and its collection, in this language.</summary>
-    private static IReadOnlyDictionary<string, int> WithFieldValues(IReadOnlyDictionary<string, int> own, SiteModel model, Entity entity, string language)
+    /// <summary>The terms of the entity's field values that name other things (its cities, sectors' entities,
+    /// parent …) and of its collection, in this language; <paramref name="nameTerms"/> holds each name's terms once cut.</summary>
+    private static IReadOnlyDictionary<string, int> FieldValueTerms(SiteModel model, Entity entity, string language,
+        ConcurrentDictionary<string, string[]> nameTerms)
     {
-        var terms = new Dictionary<string, int>(own, StringComparer.Ordinal);
+        var terms = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var value in entity.Fields.Values)
         {
             foreach (var target in value.LinkedEntities)
             {
                 if (model.Find(target) is { } linked)
                 {
-                    Add(terms, SearchTerms.Terms(linked.Name[language]), Body);
+                    Add(terms, TermsOf(linked.Name[language]), Body);
                 }
             }
         }
 
         // What kind of thing it is counts like its summary: "成都的园区" asks for parks.
-        Add(terms, SearchTerms.Terms(entity.Collection.Title[language]), Summary);
+        Add(terms, TermsOf(entity.Collection.Title[language]), Summary);
         return terms;
+
+        string[] TermsOf(string name) => nameTerms.GetOrAdd(name, static n => [.. SearchTerms.Terms(n)]);
     }
 
     private static void AddNames(Dictionary<string, int> terms, Dictionary<string, int> keys, LocalizedText name, string[] languages, string language)
@@ -250,7 +285,7 @@ public static class SearchIndexWriter
                 cancellation.ThrowIfCancellationRequested();
             }
 
-            foreach (var (term, code) in docs[d].Terms)
+            foreach (var (term, code) in docs[d].AllTerms())
             {
                 if (!postings.TryGetValue(term, out var list))
                 {
