@@ -78,7 +78,8 @@ public static class GeneratedFiles
         Generators.Any(g => g.Owns(path) && !regenerate(g.Inputs(site)));
 
     /// <summary>Every generated file.</summary>
-    public static IEnumerable<GeneratedFile> All(LoadedSite site, SiteCaches? caches) => Generate(site, _ => true, caches);
+    public static IEnumerable<GeneratedFile> All(LoadedSite site, SiteCaches? caches, CancellationToken cancellation = default) =>
+        Generate(site, _ => true, caches, cancellation);
 
     /// <summary>The generated files of the generators whose inputs pass <paramref name="regenerate"/>, in a fixed order.</summary>
     /// <param name="cancellation">Checked between files: a caller may stop a rebuild whose pages are already written
