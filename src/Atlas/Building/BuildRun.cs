@@ -93,11 +93,11 @@ internal sealed class BuildRun : IDisposable
     }
 
     /// <summary>Saves the state beside the output; without it the next incremental build is simply a full one.</summary>
-    public void TrySave(SiteState state)
+    public void TrySave(SiteState state, byte[]? serialized = null)
     {
         try
         {
-            state.Save(Output);
+            state.Save(Output, serialized);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -77,6 +77,15 @@ internal static class FullBuild
         run.Stages.Mark("render and write pages");
 
         var others = GeneratedFiles.Assets(site).Concat(generating.GetAwaiter().GetResult().Select(file => (file.Path, file.Content))).ToList();
+
+        // The state for the next incremental build is complete now: its file's bytes are made while the other files
+        // are written and the output swapped, and saved only once the output is in place.
+        var stating = Task.Run(() =>
+        {
+            var state = new SiteState(SiteState.CurrentVersion, signing.GetAwaiter().GetResult(),
+                records.ToImmutableSortedDictionary(StringComparer.Ordinal), [.. others.Select(o => o.Path)]);
+            return (State: state, Bytes: state.Serialize());
+        });
         foreach (var (path, content) in others)
         {
             writer.Write(path, content);
@@ -102,9 +111,8 @@ internal static class FullBuild
         }
 
         run.Stages.Mark("swap output");
-        var state = new SiteState(SiteState.CurrentVersion, signing.GetAwaiter().GetResult(),
-            records.ToImmutableSortedDictionary(StringComparer.Ordinal), [.. others.Select(o => o.Path)]);
-        run.TrySave(state);
+        var (state, bytes) = stating.GetAwaiter().GetResult();
+        run.TrySave(state, bytes);
         run.Stages.Mark("save state for incremental builds");
         return run.Succeeded(new BuildSnapshot(site, state, run.Output, renderer), written, slowest) with { CopiedIntoMountPoint = writer.CopiedIn };
     }

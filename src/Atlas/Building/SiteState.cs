@@ -178,11 +178,15 @@ public sealed record SiteState(
         return Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.atlas-state.json");
     }
 
-    public void Save(string output)
+    /// <param name="serialized">This state's <see cref="Serialize"/>, when the caller made it ahead.</param>
+    public void Save(string output, byte[]? serialized = null) => File.WriteAllBytes(PathFor(output), serialized ?? Serialize());
+
+    /// <summary>The state file's bytes (tens of megabytes on a large site: a build makes them while it still writes files).</summary>
+    public byte[] Serialize()
     {
         var dto = new StateFile(Version, new Dictionary<string, string>(Signatures, StringComparer.Ordinal),
             Pages.ToDictionary(p => p.Key, p => new PageFile(p.Value.OutputFile, [.. p.Value.Keys]), StringComparer.Ordinal), [.. OtherFiles]);
-        File.WriteAllBytes(PathFor(output), JsonSerializer.SerializeToUtf8Bytes(dto, StateFileJson.Default.StateFile));
+        return JsonSerializer.SerializeToUtf8Bytes(dto, StateFileJson.Default.StateFile);
     }
 
     public static void Delete(string output)
