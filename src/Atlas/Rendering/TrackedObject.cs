@@ -9,7 +9,10 @@ namespace Atlas.Rendering;
 /// dependency graph learns what each page really shows (an entity's summary, a collection's list, a taxonomy)
 /// whatever its template does, so an incremental rebuild re-renders exactly the pages a change can affect.
 /// </summary>
-public sealed class TrackedObject(string key, IReadOnlyDictionary<string, string>? memberKeys = null) : ScriptObject
+/// <remarks>Made without Scriban's import of a derived type's static members (it has none): that import looks through
+/// the type by reflection for every object made, and views make one per entity, page and language.</remarks>
+public sealed class TrackedObject(string key, IReadOnlyDictionary<string, string>? memberKeys = null, int capacity = 0)
+    : ScriptObject(capacity, autoImportStaticsFromThisType: false)
 {
     public string Key { get; } = key;
 

@@ -390,7 +390,7 @@ public sealed class ViewFactory
 
     internal static TrackedObject TrackedMember(string key, string member, string memberKey, params (string Key, object? Value)[] members)
     {
-        var result = new TrackedObject(key, new Dictionary<string, string> { [member] = memberKey });
+        var result = new TrackedObject(key, new Dictionary<string, string> { [member] = memberKey }, members.Length);
         foreach (var (name, value) in members)
         {
             result.Add(name, value);
@@ -403,7 +403,7 @@ public sealed class ViewFactory
     /// <summary>A read-only view whose reads are recorded on the page as a dependency on <paramref name="key"/>.</summary>
     internal static TrackedObject Tracked(string key, params (string Key, object? Value)[] members)
     {
-        var result = new TrackedObject(key);
+        var result = new TrackedObject(key, capacity: members.Length);
         foreach (var (name, value) in members)
         {
             result.Add(name, value);
