@@ -20,21 +20,21 @@ public static class TemplateFunctions
         var functions = new ScriptObject();
 
         // t "nav.home": a UI string of the page's language. A missing key is an error, not a blank.
-        functions.Import("t", new Func<TemplateContext, string, string>((context, key) => Translate(context, key)));
+        TypedFunctions.Add(functions, "t", new Func<TemplateContext, string, string>((context, key) => Translate(context, key)));
 
         // tf "index.count" 12: a UI string with {0} replaced.
-        functions.Import("tf", new Func<TemplateContext, string, object, string>((context, key, argument) =>
+        TypedFunctions.Add(functions, "tf", new Func<TemplateContext, string, object, string>((context, key, argument) =>
             Translate(context, key).Replace("{0}", Convert.ToString(argument, CultureInfo.InvariantCulture), StringComparison.Ordinal)));
 
         // url "zh/parks/": a link relative to the current page, so the site works under any sub-path and host.
-        functions.Import("url", new Func<TemplateContext, string, string>((context, path) =>
+        TypedFunctions.Add(functions, "url", new Func<TemplateContext, string, string>((context, path) =>
             Page(context).RootPrefix + (path ?? "").TrimStart('/')));
 
         // abs_url "zh/parks/": an absolute URL under base_url, for canonical links, hreflang and feeds.
-        functions.Import("abs_url", new Func<string, string>(path => baseUrl + (path ?? "").TrimStart('/')));
+        TypedFunctions.Add(functions, "abs_url", new Func<string, string>(path => baseUrl + (path ?? "").TrimStart('/')));
 
         // asset "style.css": the fingerprinted asset's URL relative to the current page.
-        functions.Import("asset", new Func<TemplateContext, string, string>((context, name) =>
+        TypedFunctions.Add(functions, "asset", new Func<TemplateContext, string, string>((context, name) =>
         {
             var asset = assets.Find(name ?? "") ??
                         throw new ScriptRuntimeException(context.CurrentSpan, $"asset '{name}' does not exist in templates/assets/");
@@ -42,7 +42,7 @@ public static class TemplateFunctions
         }));
 
         // t_in "en" "notfound.title": a UI string of another language, for a page that speaks both (the 404 page).
-        functions.Import("t_in", new Func<TemplateContext, string, string, string>((context, language, key) =>
+        TypedFunctions.Add(functions, "t_in", new Func<TemplateContext, string, string, string>((context, language, key) =>
         {
             var bundle = bundleOf(language ?? "") ??
                          throw new ScriptRuntimeException(context.CurrentSpan, $"t_in: the site has no language '{language}'");
@@ -54,12 +54,12 @@ public static class TemplateFunctions
         // ("sha256-..."), the source the page's Content-Security-Policy must allow. For the 404 page: served at every
         // missing address, at any depth and under any sub-path, it can reach no file by a relative link, and a link
         // from the base URL's path fails wherever the site is served elsewhere (as at the root of a local server).
-        functions.Import("inline_style", new Func<TemplateContext, string, SafeHtml>((context, name) =>
+        TypedFunctions.Add(functions, "inline_style", new Func<TemplateContext, string, SafeHtml>((context, name) =>
             new SafeHtml(StyleText(context, assets, name))));
-        functions.Import("style_hash", new Func<TemplateContext, string, string>((context, name) =>
+        TypedFunctions.Add(functions, "style_hash", new Func<TemplateContext, string, string>((context, name) =>
             "sha256-" + Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(StyleText(context, assets, name))))));
         // latest entities "issued" 3: the entries of a list that have that field, newest first, at most 3 (see Latest).
-        functions.Import("latest", new Func<TemplateContext, ScriptArray, string, int, ScriptArray>(Latest));
+        TypedFunctions.Add(functions, "latest", new Func<TemplateContext, ScriptArray, string, int, ScriptArray>(Latest));
 
         functions.IsReadOnly = true;
         return functions;
