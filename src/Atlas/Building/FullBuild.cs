@@ -9,9 +9,9 @@ using Atlas.Rendering;
 namespace Atlas.Building;
 
 /// <summary>
-/// A full build of a loaded site: every page rendered in parallel into a staging folder, then the assets and the
-/// generated files; the staging folder replaces the output only when nothing failed, and the state of what each page
-/// read is saved for the next incremental build.
+/// A full build of a loaded site: every page rendered in parallel into a staging folder (the generated files made
+/// beside them), then the assets and the generated files written; the staging folder replaces the output only when
+/// nothing failed, and the state of what each page read is saved for the next incremental build.
 /// </summary>
 internal static class FullBuild
 {
