@@ -76,6 +76,9 @@ public static class BuildCommand
             if (parse.GetValue(timings))
             {
                 TimingsPrinter.Print(result, stdout);
+                // As the preview says for each rebuild: a build is one process, so these are its pauses since it started.
+                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{GC.GetTotalPauseDuration().TotalMilliseconds,8:0} ms  of it paused by the garbage collector ({GC.CollectionCount(0)} collections, {GC.CollectionCount(2)} of the whole heap)"));
                 PrintHeaviestPages(result.OutputDirectory, stdout);
             }
 

@@ -31,6 +31,7 @@ public sealed class CliTests
         Assert.Equal(0, exit);
         var lines = output.Replace("\r", "").Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Contains(lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^ +\d+ ms  render and write pages$"));
+        Assert.Contains(lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^ +\d+ ms  of it paused by the garbage collector \(\d+ collections, \d+ of the whole heap\)$"));
         var slowest = lines.Where(l => l.EndsWith("(one of the slowest pages)", StringComparison.Ordinal)).ToList();
         Assert.Equal(5, slowest.Count);
         var built = TestSite.Snapshot(site.Output).Keys.ToHashSet();
